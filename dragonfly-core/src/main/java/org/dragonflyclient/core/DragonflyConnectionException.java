@@ -1,0 +1,45 @@
+package org.dragonflyclient.core;
+
+/**
+ * The server could not be reached, refused the handshake, or the connection broke while a command
+ * was in flight. When {@link #isOutcomeUnknown()} is {@code true} the command may or may not have
+ * been executed by the server: the client never sends it again by itself.
+ */
+public class DragonflyConnectionException extends DragonflyException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean outcomeUnknown;
+
+    /**
+     * Creates an exception for a command that was never written to a server.
+     *
+     * @param message what went wrong and what setting to check
+     * @param cause the underlying failure, may be {@code null}
+     */
+    public DragonflyConnectionException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    /**
+     * Creates an exception.
+     *
+     * @param message what went wrong and what setting to check
+     * @param cause the underlying failure, may be {@code null}
+     * @param outcomeUnknown {@code true} when the command had been written and may have run
+     */
+    public DragonflyConnectionException(String message, Throwable cause, boolean outcomeUnknown) {
+        super(message, cause);
+        this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /**
+     * Tells whether the command had already been written when the connection failed, so that the
+     * server may have executed it.
+     *
+     * @return {@code true} when the command may have run on the server
+     */
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
+    }
+}
