@@ -1,0 +1,497 @@
+package org.dragonflyclient.core;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+import javax.net.ssl.SSLSocketFactory;
+
+import org.dragonflyclient.core.protocol.RespLimits;
+
+/**
+ * Immutable settings of a {@link DragonflyClient}: where the server is, how to authenticate, how
+ * long to wait, and how many connections to keep. Build with {@link #builder()} or parse a URI
+ * with {@link #fromUri(String)}:
+ *
+ * <pre>{@code
+ * redis://[username:password@]host[:port][/database][?clientName=app&timeout=500ms&poolSize=4]
+ * rediss://...   (TLS, with host name verification)
+ * }</pre>
+ *
+ * <p>{@link #toString()} never shows the password.
+ */
+public final class ClientOptions {
+
+    /** Default port of Dragonfly and Redis. */
+    public static final int DEFAULT_PORT = 6379;
+    /** Default time to establish a connection, including TLS and the handshake. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Default time a command may take, from the call until its reply. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Default number of multiplexed connections. Two, measured on a 2-core machine: one connection
+     * already coalesces concurrent commands into shared writes, and a second one keeps a large
+     * reply on one connection from delaying everybody. See {@code docs/ARCHITECTURE.md}.
+     */
+    public static final int DEFAULT_POOL_SIZE = 2;
+
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final int database;
+    private final String clientName;
+    private final boolean ssl;
+    private final SSLSocketFactory sslSocketFactory;
+    private final boolean verifyHostname;
+    private final Duration connectTimeout;
+    private final Duration timeout;
+    private final int poolSize;
+    private final Protocol protocol;
+    private final RespLimits limits;
+    private final Duration reconnectDelay;
+    private final Duration maxReconnectDelay;
+
+    private ClientOptions(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.username = b.username;
+        this.password = b.password;
+        this.database = b.database;
+        this.clientName = b.clientName;
+        this.ssl = b.ssl;
+        this.sslSocketFactory = b.sslSocketFactory;
+        this.verifyHostname = b.verifyHostname;
+        this.connectTimeout = b.connectTimeout;
+        this.timeout = b.timeout;
+        this.poolSize = b.poolSize;
+        this.protocol = b.protocol;
+        this.limits = b.limits;
+        this.reconnectDelay = b.reconnectDelay;
+        this.maxReconnectDelay = b.maxReconnectDelay;
+    }
+
+    /** @return a builder with every default: {@code 127.0.0.1:6379}, no password, database 0 */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Parses a {@code redis://} or {@code rediss://} URI.
+     *
+     * @param uri the URI
+     * @return the options
+     * @throws IllegalArgumentException when the URI is malformed; the message shows it without its password
+     */
+    public static ClientOptions fromUri(String uri) {
+        return builder().uri(uri).build();
+    }
+
+    /** @return a builder holding these options, to derive a variant */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.username = username;
+        b.password = password;
+        b.database = database;
+        b.clientName = clientName;
+        b.ssl = ssl;
+        b.sslSocketFactory = sslSocketFactory;
+        b.verifyHostname = verifyHostname;
+        b.connectTimeout = connectTimeout;
+        b.timeout = timeout;
+        b.poolSize = poolSize;
+        b.protocol = protocol;
+        b.limits = limits;
+        b.reconnectDelay = reconnectDelay;
+        b.maxReconnectDelay = maxReconnectDelay;
+        return b;
+    }
+
+    /** @return the server's host name or address */
+    public String host() {
+        return host;
+    }
+
+    /** @return the server's port */
+    public int port() {
+        return port;
+    }
+
+    /** @return the ACL user name, or {@code null} for the default user */
+    public String username() {
+        return username;
+    }
+
+    /** @return the password, or {@code null} when the server needs none; never logged */
+    public String password() {
+        return password;
+    }
+
+    /** @return the database selected on every connection */
+    public int database() {
+        return database;
+    }
+
+    /** @return the name set with {@code CLIENT SETNAME}, or {@code null} */
+    public String clientName() {
+        return clientName;
+    }
+
+    /** @return whether connections use TLS */
+    public boolean ssl() {
+        return ssl;
+    }
+
+    /** @return the TLS socket factory, or {@code null} for the JDK's default trust store */
+    public SSLSocketFactory sslSocketFactory() {
+        return sslSocketFactory;
+    }
+
+    /** @return whether TLS checks that the certificate matches the host name */
+    public boolean verifyHostname() {
+        return verifyHostname;
+    }
+
+    /** @return the time allowed to open a connection and complete the handshake */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the time allowed for a command, from the call until its reply */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return the number of multiplexed connections */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** @return the preferred protocol */
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** @return the caps on replies */
+    public RespLimits limits() {
+        return limits;
+    }
+
+    /** @return the first delay before reconnecting a broken connection */
+    public Duration reconnectDelay() {
+        return reconnectDelay;
+    }
+
+    /** @return the longest delay between reconnect attempts */
+    public Duration maxReconnectDelay() {
+        return maxReconnectDelay;
+    }
+
+    /** @return {@code host:port}, with IPv6 addresses in brackets */
+    public String address() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(ssl ? "rediss://" : "redis://");
+        if (username != null || password != null) {
+            s.append(username == null ? "" : username);
+            if (password != null) {
+                s.append(":****");
+            }
+            s.append('@');
+        }
+        s.append(address()).append('/').append(database);
+        s.append(" {clientName=").append(clientName)
+                .append(", protocol=").append(protocol)
+                .append(", poolSize=").append(poolSize)
+                .append(", connectTimeout=").append(connectTimeout)
+                .append(", timeout=").append(timeout)
+                .append(ssl ? ", verifyHostname=" + verifyHostname : "")
+                .append('}');
+        return s.toString();
+    }
+
+    /** Builds {@link ClientOptions}; every setter validates its argument at once. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private String username;
+        private String password;
+        private int database;
+        private String clientName;
+        private boolean ssl;
+        private SSLSocketFactory sslSocketFactory;
+        private boolean verifyHostname = true;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private int poolSize = DEFAULT_POOL_SIZE;
+        private Protocol protocol = Protocol.RESP3;
+        private RespLimits limits = RespLimits.DEFAULTS;
+        private Duration reconnectDelay = Duration.ofMillis(50);
+        private Duration maxReconnectDelay = Duration.ofSeconds(2);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets host, port, credentials, database, TLS and any query parameters from a URI.
+         *
+         * @param uri {@code redis://[user:password@]host[:port][/db][?clientName=..&timeout=..&connectTimeout=..&poolSize=..&protocol=resp2]}
+         * @return this builder
+         * @throws IllegalArgumentException when the URI is malformed
+         */
+        public Builder uri(String uri) {
+            Objects.requireNonNull(uri, "uri");
+            URI parsed;
+            try {
+                parsed = new URI(uri.trim());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("Malformed URI " + redact(uri) + ": " + e.getReason()
+                        + "; expected redis://[user:password@]host[:port][/database]", null);
+            }
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            switch (scheme) {
+                case "redis", "dragonfly" -> ssl = false;
+                case "rediss", "dragonflys" -> ssl = true;
+                default -> throw new IllegalArgumentException("Unsupported URI scheme in " + redact(uri)
+                        + ": use redis:// or rediss:// (TLS)");
+            }
+            if (parsed.getHost() == null) {
+                throw new IllegalArgumentException("URI " + redact(uri) + " names no host; expected redis://host:port");
+            }
+            host(stripBrackets(parsed.getHost()));
+            port(parsed.getPort() == -1 ? DEFAULT_PORT : parsed.getPort());
+            parseUserInfo(parsed.getRawUserInfo());
+            parseDatabase(parsed.getPath(), uri);
+            parseQuery(parsed.getRawQuery(), uri);
+            return this;
+        }
+
+        private void parseUserInfo(String rawUserInfo) {
+            if (rawUserInfo == null || rawUserInfo.isEmpty()) {
+                return;
+            }
+            int colon = rawUserInfo.indexOf(':');
+            if (colon < 0) {
+                // redis://secret@host is the classic password-only form.
+                password(decode(rawUserInfo));
+            } else {
+                String user = decode(rawUserInfo.substring(0, colon));
+                username(user.isEmpty() ? null : user);
+                password(decode(rawUserInfo.substring(colon + 1)));
+            }
+        }
+
+        private void parseDatabase(String path, String uri) {
+            if (path == null || path.isEmpty() || path.equals("/")) {
+                return;
+            }
+            try {
+                database(Integer.parseInt(path.substring(1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("The path of " + redact(uri)
+                        + " must be a database number, as in redis://host:6379/0", null);
+            }
+        }
+
+        private void parseQuery(String rawQuery, String uri) {
+            if (rawQuery == null || rawQuery.isEmpty()) {
+                return;
+            }
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                switch (key) {
+                    case "clientName", "client_name" -> clientName(value);
+                    case "timeout" -> timeout(Durations.parse(value, key));
+                    case "connectTimeout", "connect_timeout" -> connectTimeout(Durations.parse(value, key));
+                    case "poolSize", "pool_size" -> poolSize(Integer.parseInt(value));
+                    case "protocol" -> protocol(Protocol.valueOf(value.toUpperCase(Locale.ROOT)));
+                    case "database", "db" -> database(Integer.parseInt(value));
+                    case "verifyHostname", "verify_peer" -> verifyHostname(Boolean.parseBoolean(value));
+                    default -> throw new IllegalArgumentException("Unknown parameter '" + key + "' in " + redact(uri)
+                            + "; known: clientName, timeout, connectTimeout, poolSize, protocol, database, verifyHostname");
+                }
+            }
+        }
+
+        private static String decode(String s) {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        }
+
+        private static String stripBrackets(String host) {
+            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        }
+
+        /** Replaces the password in a URI with {@code ****} for messages. */
+        static String redact(String uri) {
+            int at = uri.lastIndexOf('@');
+            int scheme = uri.indexOf("://");
+            if (at < 0 || scheme < 0 || at < scheme) {
+                return uri;
+            }
+            String userInfo = uri.substring(scheme + 3, at);
+            int colon = userInfo.indexOf(':');
+            String user = colon < 0 ? "" : userInfo.substring(0, colon);
+            return uri.substring(0, scheme + 3) + user + ":****" + uri.substring(at);
+        }
+
+        /** @param host the server's host name or address @return this builder */
+        public Builder host(String host) {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            this.host = host;
+            return this;
+        }
+
+        /** @param port the server's port, 1 to 65535 @return this builder */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** @param username the ACL user, or {@code null} for the default user @return this builder */
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        /** @param password the password, or {@code null} for none @return this builder */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** @param database the database to {@code SELECT}, 0 or more @return this builder */
+        public Builder database(int database) {
+            if (database < 0) {
+                throw new IllegalArgumentException("database must be 0 or more, got " + database);
+            }
+            this.database = database;
+            return this;
+        }
+
+        /** @param clientName the connection name shown by {@code CLIENT LIST}, or {@code null} @return this builder */
+        public Builder clientName(String clientName) {
+            if (clientName != null && (clientName.isEmpty() || clientName.chars().anyMatch(c -> c <= ' ' || c > '~'))) {
+                throw new IllegalArgumentException("clientName must be non-empty printable ASCII without spaces, got '"
+                        + clientName + "'");
+            }
+            this.clientName = clientName;
+            return this;
+        }
+
+        /** @param ssl whether to use TLS @return this builder */
+        public Builder ssl(boolean ssl) {
+            this.ssl = ssl;
+            return this;
+        }
+
+        /**
+         * Uses TLS with this socket factory, e.g. from an {@code SSLContext} that trusts a private CA.
+         *
+         * @param factory the factory, or {@code null} for the JDK default
+         * @return this builder
+         */
+        public Builder sslSocketFactory(SSLSocketFactory factory) {
+            this.sslSocketFactory = factory;
+            return this;
+        }
+
+        /** @param verify whether TLS checks that the certificate names the host (on by default) @return this builder */
+        public Builder verifyHostname(boolean verify) {
+            this.verifyHostname = verify;
+            return this;
+        }
+
+        /** @param timeout time allowed to connect and complete the handshake, positive @return this builder */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** @param timeout time allowed for each command, positive @return this builder */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** @param size number of multiplexed connections, 1 or more @return this builder */
+        public Builder poolSize(int size) {
+            if (size < 1 || size > 1024) {
+                throw new IllegalArgumentException("poolSize must be between 1 and 1024, got " + size);
+            }
+            this.poolSize = size;
+            return this;
+        }
+
+        /** @param protocol RESP3 (falls back to RESP2 when refused) or RESP2 @return this builder */
+        public Builder protocol(Protocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /** @param limits caps on replies @return this builder */
+        public Builder limits(RespLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** @param bytes largest bulk string accepted from the server (512 MiB by default) @return this builder */
+        public Builder maxBulkLength(int bytes) {
+            this.limits = limits.withMaxBulkLength(bytes);
+            return this;
+        }
+
+        /**
+         * Sets the reconnect backoff: the first retry waits {@code initial}, each next one twice as
+         * long, up to {@code max}.
+         *
+         * @param initial first delay, positive
+         * @param max longest delay, at least {@code initial}
+         * @return this builder
+         */
+        public Builder reconnectDelay(Duration initial, Duration max) {
+            positive(initial, "reconnectDelay");
+            positive(max, "maxReconnectDelay");
+            if (max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("maxReconnectDelay " + max + " is shorter than reconnectDelay " + initial);
+            }
+            this.reconnectDelay = initial;
+            this.maxReconnectDelay = max;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+
+        /** @return the immutable options */
+        public ClientOptions build() {
+            if (username != null && password == null) {
+                throw new IllegalArgumentException("username '" + username + "' is set without a password; "
+                        + "set the password too (ACL users always authenticate with one)");
+            }
+            return new ClientOptions(this);
+        }
+    }
+}

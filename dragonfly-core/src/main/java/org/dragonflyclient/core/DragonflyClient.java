@@ -1,0 +1,66 @@
+package org.dragonflyclient.core;
+
+/**
+ * A thread-safe client for DragonflyDB and other Redis-protocol servers, meant to be created once
+ * and shared by the whole application.
+ *
+ * <pre>{@code
+ * try (DragonflyClient client = DragonflyClient.create("redis://127.0.0.1:6379")) {
+ *     client.set("greeting", "hello", SetArgs.ex(60));
+ *     String value = client.get("greeting");
+ * }
+ * }</pre>
+ *
+ * <p>It keeps {@link ClientOptions#poolSize()} connections open, each shared by many threads:
+ * commands issued at the same time are written together and their replies read together, while a
+ * lone caller reads its own reply without any thread hop. A broken connection is replaced in the
+ * background, with the same handshake (credentials, database, client name, protocol).
+ */
+public interface DragonflyClient extends DragonflyCommands, AutoCloseable {
+
+    /**
+     * Connects to the server named by a URI.
+     *
+     * @param uri {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://} for TLS
+     * @return a connected client
+     * @throws IllegalArgumentException when the URI is malformed
+     * @throws DragonflyConnectionException when the server cannot be reached or refuses the credentials
+     */
+    static DragonflyClient create(String uri) {
+        return create(ClientOptions.fromUri(uri));
+    }
+
+    /**
+     * Connects with the given options; every connection is opened before this returns, so a wrong
+     * address or password is reported here.
+     *
+     * @param options where and how to connect
+     * @return a connected client
+     * @throws DragonflyConnectionException when the server cannot be reached or refuses the credentials
+     */
+    static DragonflyClient create(ClientOptions options) {
+        return DefaultDragonflyClient.connect(options);
+    }
+
+    /** @return the asynchronous view of this client, sharing its connections */
+    DragonflyAsyncCommands async();
+
+    /** @return a new, empty pipeline on this client's connections */
+    Pipeline pipeline();
+
+    /** @return the options this client was created with */
+    ClientOptions options();
+
+    /** @return the protocol the server agreed to: RESP3, or RESP2 when it refused {@code HELLO 3} */
+    Protocol protocol();
+
+    /** @return the number of connections open right now, at most {@link ClientOptions#poolSize()} */
+    int openConnections();
+
+    /** @return commands written whose replies have not arrived yet, over all connections */
+    int inFlightCommands();
+
+    /** Closes every connection; commands still in flight fail. Idempotent. */
+    @Override
+    void close();
+}

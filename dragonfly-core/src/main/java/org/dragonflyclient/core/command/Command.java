@@ -1,0 +1,101 @@
+package org.dragonflyclient.core.command;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+import org.dragonflyclient.core.protocol.ReplySink;
+
+/**
+ * One request and the future of its reply.
+ *
+ * <p>A command is written by a connection, queued in that connection's in-flight FIFO, and
+ * completed by whichever thread reads its reply. It <em>is</em> the {@link CompletableFuture}
+ * returned by the asynchronous API, so the hot path allocates one object per request besides
+ * its arguments and output. "First completion wins" is what makes timeouts safe: a caller that
+ * gives up completes the future exceptionally, and the reply, when it arrives later, is read,
+ * dropped, and never handed to anyone else.
+ *
+ * @param <T> the type of the decoded reply
+ */
+public final class Command<T> extends CompletableFuture<T> {
+
+    private final byte[] name;
+    private final Object[] args;
+    private final ReplyOutput<T> output;
+    /** Thread parked on this command in a synchronous call, to be unparked on completion. */
+    volatile Thread waiter;
+    /** {@link System#nanoTime()} after which the command times out; set when it is dispatched. */
+    long deadline;
+
+    /**
+     * Creates a command.
+     *
+     * @param name the command name as bytes, e.g. {@link Keyword#GET}
+     * @param args arguments: {@code byte[]}, {@code String} or numbers
+     * @param output decodes the reply
+     */
+    public Command(byte[] name, Object[] args, ReplyOutput<T> output) {
+        this.name = name;
+        this.args = args;
+        this.output = output;
+    }
+
+    /** @return the command name as bytes */
+    public byte[] name() {
+        return name;
+    }
+
+    /** @return the arguments after the name */
+    public Object[] args() {
+        return args;
+    }
+
+    /** @return the sink that decodes this command's reply, or a discarding sink when nobody waits */
+    public ReplySink sink() {
+        return isDone() ? DiscardingSink.INSTANCE : output;
+    }
+
+    /** Completes the future from the decoded reply (a no-op when the caller already gave up). */
+    public void finish() {
+        RuntimeException failure = output.failure();
+        if (failure != null) {
+            completeExceptionally(failure);
+        } else {
+            complete(output.result());
+        }
+    }
+
+    /** @return the thread blocked on this command, or {@code null} */
+    public Thread waiter() {
+        return waiter;
+    }
+
+    /** @param thread the thread that will block on this command */
+    public void waiter(Thread thread) {
+        this.waiter = thread;
+    }
+
+    /** @return the deadline in {@link System#nanoTime()} terms */
+    public long deadline() {
+        return deadline;
+    }
+
+    /** @param nanoTime the deadline in {@link System#nanoTime()} terms */
+    public void deadline(long nanoTime) {
+        this.deadline = nanoTime;
+    }
+
+    /**
+     * The command name for messages: never the arguments, which may hold secrets or user data.
+     *
+     * @return the name as text, e.g. {@code GET}
+     */
+    public String displayName() {
+        return new String(name, StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public String toString() {
+        return "Command[" + displayName() + ", " + (isDone() ? "done" : "pending") + "]";
+    }
+}
