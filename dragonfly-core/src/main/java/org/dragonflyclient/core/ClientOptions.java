@@ -55,6 +55,7 @@ public final class ClientOptions {
     private final RespLimits limits;
     private final Duration reconnectDelay;
     private final Duration maxReconnectDelay;
+    private final CommandListener commandListener;
 
     private ClientOptions(Builder b) {
         this.host = b.host;
@@ -73,6 +74,7 @@ public final class ClientOptions {
         this.limits = b.limits;
         this.reconnectDelay = b.reconnectDelay;
         this.maxReconnectDelay = b.maxReconnectDelay;
+        this.commandListener = b.commandListener;
     }
 
     /** @return a builder with every default: {@code 127.0.0.1:6379}, no password, database 0 */
@@ -110,6 +112,7 @@ public final class ClientOptions {
         b.limits = limits;
         b.reconnectDelay = reconnectDelay;
         b.maxReconnectDelay = maxReconnectDelay;
+        b.commandListener = commandListener;
         return b;
     }
 
@@ -193,6 +196,11 @@ public final class ClientOptions {
         return maxReconnectDelay;
     }
 
+    /** @return the observer of completed commands, {@link CommandListener#NONE} by default */
+    public CommandListener commandListener() {
+        return commandListener;
+    }
+
     /** @return {@code host:port}, with IPv6 addresses in brackets */
     public String address() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
@@ -238,6 +246,7 @@ public final class ClientOptions {
         private RespLimits limits = RespLimits.DEFAULTS;
         private Duration reconnectDelay = Duration.ofMillis(50);
         private Duration maxReconnectDelay = Duration.ofSeconds(2);
+        private CommandListener commandListener = CommandListener.NONE;
 
         private Builder() {
         }
@@ -474,6 +483,17 @@ public final class ClientOptions {
             }
             this.reconnectDelay = initial;
             this.maxReconnectDelay = max;
+            return this;
+        }
+
+        /**
+         * Observes every completed command, e.g. to time commands with Micrometer.
+         *
+         * @param listener the observer; fast and non-blocking
+         * @return this builder
+         */
+        public Builder commandListener(CommandListener listener) {
+            this.commandListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -11,16 +11,20 @@ final class DefaultAsyncCommands extends FutureCommands {
 
     private final ConnectionPool pool;
     private final long timeoutNanos;
+    private final CommandListener listener;
 
-    DefaultAsyncCommands(ConnectionPool pool, long timeoutNanos) {
+    DefaultAsyncCommands(ConnectionPool pool, long timeoutNanos, CommandListener listener) {
         this.pool = pool;
         this.timeoutNanos = timeoutNanos;
+        this.listener = listener;
     }
 
     @Override
     protected <T> CompletableFuture<T> submit(Command<T> command) {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long start = System.nanoTime();
+        long deadline = start + timeoutNanos;
         command.deadline(deadline);
+        FutureCommands.observe(command, start, listener);
         Connection connection;
         try {
             connection = pool.route(deadline);

@@ -27,12 +27,14 @@ final class DefaultDragonflyClient implements DragonflyClient {
     private final CommandBuilder build = CommandBuilder.INSTANCE;
     private final long timeoutNanos;
     private final DefaultAsyncCommands async;
+    private final CommandListener listener;
 
     private DefaultDragonflyClient(ClientOptions options, ConnectionPool pool) {
         this.options = options;
         this.pool = pool;
         this.timeoutNanos = options.timeout().toNanos();
-        this.async = new DefaultAsyncCommands(pool, timeoutNanos);
+        this.listener = options.commandListener();
+        this.async = new DefaultAsyncCommands(pool, timeoutNanos, listener);
     }
 
     static DragonflyClient connect(ClientOptions options) {
@@ -41,12 +43,24 @@ final class DefaultDragonflyClient implements DragonflyClient {
     }
 
     private <T> T sync(Command<T> command) {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long start = System.nanoTime();
+        long deadline = start + timeoutNanos;
         command.deadline(deadline);
         command.waiter(Thread.currentThread());
-        Connection connection = pool.route(deadline);
-        connection.dispatch(command);
-        return connection.await(command);
+        try {
+            Connection connection = pool.route(deadline);
+            connection.dispatch(command);
+            T result = connection.await(command);
+            if (listener != CommandListener.NONE) {
+                listener.commandCompleted(command.displayName(), System.nanoTime() - start, null);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (listener != CommandListener.NONE) {
+                listener.commandCompleted(command.displayName(), System.nanoTime() - start, e);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -56,7 +70,7 @@ final class DefaultDragonflyClient implements DragonflyClient {
 
     @Override
     public Pipeline pipeline() {
-        return new DefaultPipeline(pool, timeoutNanos);
+        return new DefaultPipeline(pool, timeoutNanos, listener);
     }
 
     @Override

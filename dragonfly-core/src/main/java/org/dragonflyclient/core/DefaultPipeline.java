@@ -18,12 +18,14 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
 
     private final ConnectionPool pool;
     private final long timeoutNanos;
+    private final CommandListener listener;
     private final CommandEncoder encoded = new CommandEncoder();
     private final List<Command<?>> queued = new ArrayList<>();
 
-    DefaultPipeline(ConnectionPool pool, long timeoutNanos) {
+    DefaultPipeline(ConnectionPool pool, long timeoutNanos, CommandListener listener) {
         this.pool = pool;
         this.timeoutNanos = timeoutNanos;
+        this.listener = listener;
     }
 
     @Override
@@ -43,11 +45,13 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
         if (queued.isEmpty()) {
             return;
         }
-        long deadline = System.nanoTime() + timeoutNanos;
+        long start = System.nanoTime();
+        long deadline = start + timeoutNanos;
         List<Command<?>> batch = List.copyOf(queued);
         queued.clear();
         for (Command<?> c : batch) {
             c.deadline(deadline);
+            observe(c, start, listener);
         }
         Command<?> last = batch.get(batch.size() - 1);
         last.waiter(Thread.currentThread());

@@ -29,6 +29,14 @@ abstract class FutureCommands implements DragonflyAsyncCommands {
      */
     protected abstract <T> CompletableFuture<T> submit(Command<T> command);
 
+    /** Reports the command to the listener when it completes; costs nothing without a listener. */
+    static void observe(Command<?> command, long start, CommandListener listener) {
+        if (listener != CommandListener.NONE) {
+            command.whenComplete((value, failure) ->
+                    listener.commandCompleted(command.displayName(), System.nanoTime() - start, failure));
+        }
+    }
+
     // ---------------------------------------------------------------- strings
 
     @Override

@@ -1,6 +1,5 @@
 package org.dragonflyclient.core.command;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 import org.dragonflyclient.core.protocol.ReplySink;
@@ -91,7 +90,7 @@ public final class Command<T> extends CompletableFuture<T> {
      * @return the name as text, e.g. {@code GET}
      */
     public String displayName() {
-        return new String(name, StandardCharsets.US_ASCII);
+        return Keyword.nameOf(name);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.dragonflyclient.core.command;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /** Command names and option words, encoded once as ASCII bytes so no command re-encodes them. */
 public final class Keyword {
@@ -56,4 +60,31 @@ public final class Keyword {
     public static final byte[] TYPE = ascii("TYPE");
     public static final byte[] SETNAME = ascii("SETNAME");
     public static final byte[] ASYNC = ascii("ASYNC");
+
+    /** The text of every constant above, so naming a command for metrics allocates nothing. */
+    private static final Map<byte[], String> NAMES = new IdentityHashMap<>();
+
+    static {
+        for (Field field : Keyword.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == byte[].class) {
+                try {
+                    byte[] word = (byte[]) field.get(null);
+                    NAMES.putIfAbsent(word, new String(word, StandardCharsets.US_ASCII));
+                } catch (IllegalAccessException e) {
+                    throw new ExceptionInInitializerError(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Names a command for messages and metrics.
+     *
+     * @param name a command name as bytes
+     * @return its text; a shared constant for the names defined here
+     */
+    public static String nameOf(byte[] name) {
+        String known = NAMES.get(name);
+        return known != null ? known : new String(name, StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT);
+    }
 }
