@@ -49,7 +49,7 @@ public final class RespDecoder {
     /** Bulk strings this long or longer are received into their own array. */
     static final int DIRECT_THRESHOLD = 64 * 1024;
     /** First capacity of a direct-mode array: the most a server can make us allocate for free. */
-    static final int DIRECT_INITIAL_CAPACITY = 1024 * 1024;
+    static final int DIRECT_INITIAL_CAPACITY = DirectBulk.INITIAL_CAPACITY;
     /** A buffer grown past this size goes back to its initial size once it is empty. */
     static final int SHRINK_THRESHOLD = 1024 * 1024;
     private static final int MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
@@ -133,10 +133,8 @@ public final class RespDecoder {
     private byte pendingOp;
     /** Length of a buffered bulk-like value awaiting its payload, or -1. */
     private int pendingLength = -1;
-    /** Direct mode: the value's own array, its declared length and the bytes received so far. */
-    private byte[] direct;
-    private int directLength;
-    private int directFilled;
+    /** The large value being received in direct mode, or null. */
+    private DirectBulk direct;
 
     /** Why the decoder failed, or null while it is usable. */
     private String failure;
@@ -185,12 +183,9 @@ public final class RespDecoder {
      */
     public int readFrom(InputStream in) throws IOException {
         checkUsable();
-        if (direct != null && directFilled < directLength && readIndex == writeIndex) {
-            // Never reads past the payload: the array's capacity is at most the declared length.
-            ensureDirectCapacity(directFilled + 1);
-            int n = in.read(direct, directFilled, direct.length - directFilled);
+        if (direct != null && !direct.isComplete() && readIndex == writeIndex) {
+            int n = direct.readFrom(in);
             if (n > 0) {
-                directFilled += n;
                 bufferBase += n;
             }
             return n;
@@ -217,6 +212,7 @@ public final class RespDecoder {
      *         unusable afterwards and every later call throws again
      */
     public int decode(FrameHandler handler) {
+        Objects.requireNonNull(handler, "handler");
         checkUsable();
         int frames = 0;
         try {
@@ -261,7 +257,7 @@ public final class RespDecoder {
 
     /** Capacity of the current direct-mode array, 0 outside direct mode; for tests. */
     int directCapacity() {
-        return direct == null ? 0 : direct.length;
+        return direct == null ? 0 : direct.capacity();
     }
 
     /** Capacity of the read buffer; for tests. */
@@ -350,9 +346,7 @@ public final class RespDecoder {
         }
         pendingOp = (byte) op;
         if (length >= DIRECT_THRESHOLD) {
-            directLength = (int) length;
-            directFilled = 0;
-            direct = new byte[Math.min(directLength, DIRECT_INITIAL_CAPACITY)];
+            direct = new DirectBulk((int) length);
             return continueDirect();
         }
         pendingLength = (int) length;
@@ -463,39 +457,21 @@ public final class RespDecoder {
 
     /** Moves buffered payload into the direct array, then delivers it once its CRLF arrived. */
     private int continueDirect() {
-        if (directFilled < directLength) {
-            int n = Math.min(writeIndex - readIndex, directLength - directFilled);
-            if (n > 0) {
-                ensureDirectCapacity(directFilled + n);
-                System.arraycopy(buffer, readIndex, direct, directFilled, n);
-                readIndex += n;
-                directFilled += n;
-            }
-            if (directFilled < directLength) {
+        if (!direct.isComplete()) {
+            readIndex += direct.fill(buffer, readIndex, writeIndex - readIndex);
+            if (!direct.isComplete()) {
                 return NEED_MORE;
             }
         }
         if (writeIndex - readIndex < 2) {
             return NEED_MORE;
         }
-        checkCrlf(readIndex, directLength);
+        checkCrlf(readIndex, direct.length());
         readIndex += 2;
-        byte[] value = direct;
+        byte[] value = direct.value();
         direct = null;
         deliver(value, 0, value.length, true);
         return valueCompleted();
-    }
-
-    /** Grows the direct array, by doubling, to hold at least {@code needed} bytes; never past the declared length. */
-    private void ensureDirectCapacity(int needed) {
-        int capacity = direct.length;
-        if (needed <= capacity) {
-            return;
-        }
-        while (capacity < needed) {
-            capacity = (int) Math.min(directLength, 2L * capacity);
-        }
-        direct = Arrays.copyOf(direct, capacity);
     }
 
     private void deliver(byte[] b, int offset, int length, boolean own) {
@@ -616,56 +592,6 @@ public final class RespDecoder {
     private void checkUsable() {
         if (failure != null) {
             throw new DragonflyProtocolException("the decoder failed earlier and cannot be used again: " + failure);
-        }
-    }
-
-    /** Receives the values inside attributes, which no caller asked for. */
-    private static final class DiscardingSink implements ReplySink {
-
-        static final DiscardingSink INSTANCE = new DiscardingSink();
-
-        @Override
-        public void simpleString(byte[] buf, int offset, int length) {
-        }
-
-        @Override
-        public void error(byte[] buf, int offset, int length) {
-        }
-
-        @Override
-        public void integer(long value) {
-        }
-
-        @Override
-        public void bulkString(byte[] buf, int offset, int length) {
-        }
-
-        @Override
-        public void verbatimString(String format, byte[] buf, int offset, int length) {
-        }
-
-        @Override
-        public void nullValue() {
-        }
-
-        @Override
-        public void doubleValue(double value) {
-        }
-
-        @Override
-        public void booleanValue(boolean value) {
-        }
-
-        @Override
-        public void bigNumber(byte[] buf, int offset, int length) {
-        }
-
-        @Override
-        public void aggregateStart(RespType type, int size) {
-        }
-
-        @Override
-        public void aggregateEnd() {
         }
     }
 }

@@ -28,6 +28,10 @@ public record RespLimits(int maxBulkLength, int maxAggregateLength, int maxNesti
     /**
      * Validates the limits.
      *
+     * @param maxBulkLength largest bulk or verbatim string accepted, in bytes
+     * @param maxAggregateLength largest element count accepted in one array, set, map or push
+     * @param maxNestingDepth deepest nesting of aggregates (and attributes) accepted
+     * @param maxLineLength longest simple string, error, number or length line accepted, in bytes
      * @throws IllegalArgumentException when a limit is not positive
      */
     public RespLimits {

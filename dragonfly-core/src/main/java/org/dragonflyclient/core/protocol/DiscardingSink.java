@@ -1,0 +1,54 @@
+package org.dragonflyclient.core.protocol;
+
+/** Receives the values inside attributes, which no caller asked for, and drops them. */
+final class DiscardingSink implements ReplySink {
+
+    static final DiscardingSink INSTANCE = new DiscardingSink();
+
+    private DiscardingSink() {
+    }
+
+    @Override
+    public void simpleString(byte[] buf, int offset, int length) {
+    }
+
+    @Override
+    public void error(byte[] buf, int offset, int length) {
+    }
+
+    @Override
+    public void integer(long value) {
+    }
+
+    @Override
+    public void bulkString(byte[] buf, int offset, int length) {
+    }
+
+    @Override
+    public void verbatimString(String format, byte[] buf, int offset, int length) {
+    }
+
+    @Override
+    public void nullValue() {
+    }
+
+    @Override
+    public void doubleValue(double value) {
+    }
+
+    @Override
+    public void booleanValue(boolean value) {
+    }
+
+    @Override
+    public void bigNumber(byte[] buf, int offset, int length) {
+    }
+
+    @Override
+    public void aggregateStart(RespType type, int size) {
+    }
+
+    @Override
+    public void aggregateEnd() {
+    }
+}
