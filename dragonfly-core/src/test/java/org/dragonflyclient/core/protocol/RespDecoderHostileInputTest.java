@@ -124,6 +124,21 @@ class RespDecoderHostileInputTest {
     }
 
     @Test
+    void decode_directModeBulkWithoutCrlf_fails() {
+        byte[] payload = new byte[RespDecoder.DIRECT_THRESHOLD];
+        byte[] input = RespCorpus.concat(ascii("$" + payload.length + "\r\n"), payload, ascii("\r+OK\r\n"));
+        assertFailsAndStaysFailed(RespLimits.DEFAULTS, input,
+                "bulk string of 65536 bytes not followed by CRLF at stream offset 65544");
+    }
+
+    @Test
+    void decode_directModeVerbatimWithoutFormat_fails() {
+        byte[] text = ascii("x".repeat(RespDecoder.DIRECT_THRESHOLD));
+        byte[] input = RespCorpus.concat(ascii("=" + text.length + "\r\n"), text, ascii("\r\n"));
+        assertFailsAndStaysFailed(RespLimits.DEFAULTS, input, "does not start with a three-letter format");
+    }
+
+    @Test
     void decode_failureIsReportedAgainByEveryLaterCall() {
         RespDecoder decoder = new RespDecoder(RespLimits.DEFAULTS);
         RecordingHandler handler = new RecordingHandler();
