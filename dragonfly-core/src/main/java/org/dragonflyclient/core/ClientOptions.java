@@ -467,6 +467,24 @@ public final class ClientOptions {
             return this;
         }
 
+        /** @param elements largest array, set, map or push accepted from the server @return this builder */
+        public Builder maxAggregateLength(int elements) {
+            this.limits = limits.withMaxAggregateLength(elements);
+            return this;
+        }
+
+        /** @param depth deepest nesting of aggregates accepted from the server @return this builder */
+        public Builder maxNestingDepth(int depth) {
+            this.limits = limits.withMaxNestingDepth(depth);
+            return this;
+        }
+
+        /** @param bytes longest status, error or number line accepted from the server @return this builder */
+        public Builder maxLineLength(int bytes) {
+            this.limits = limits.withMaxLineLength(bytes);
+            return this;
+        }
+
         /**
          * Sets the reconnect backoff: the first retry waits {@code initial}, each next one twice as
          * long, up to {@code max}.

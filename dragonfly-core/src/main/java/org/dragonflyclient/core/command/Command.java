@@ -2,6 +2,7 @@ package org.dragonflyclient.core.command;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.dragonflyclient.core.protocol.DiscardingSink;
 import org.dragonflyclient.core.protocol.ReplySink;
 
 /**

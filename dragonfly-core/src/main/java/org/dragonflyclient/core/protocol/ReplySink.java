@@ -46,7 +46,9 @@ public interface ReplySink {
 
     /**
      * A bulk string too large for the decoder's buffer, read straight into an array of its exact
-     * size. The sink may keep the array without copying it.
+     * size. The sink may keep the array without copying it. {@link RespDecoder} uses this for
+     * bulk strings of 64 KiB or more; a blob error or verbatim string of that size arrives through
+     * {@link #error} or {@link #verbatimString} with the same array, which the sink may keep too.
      *
      * @param value the whole value; nobody else holds a reference to it
      */

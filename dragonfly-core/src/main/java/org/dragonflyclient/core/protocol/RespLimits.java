@@ -28,6 +28,10 @@ public record RespLimits(int maxBulkLength, int maxAggregateLength, int maxNesti
     /**
      * Validates the limits.
      *
+     * @param maxBulkLength largest bulk or verbatim string accepted, in bytes
+     * @param maxAggregateLength largest element count accepted in one array, set, map or push
+     * @param maxNestingDepth deepest nesting of aggregates (and attributes) accepted
+     * @param maxLineLength longest simple string, error, number or length line accepted, in bytes
      * @throws IllegalArgumentException when a limit is not positive
      */
     public RespLimits {
@@ -51,5 +55,35 @@ public record RespLimits(int maxBulkLength, int maxAggregateLength, int maxNesti
      */
     public RespLimits withMaxBulkLength(int bytes) {
         return new RespLimits(bytes, maxAggregateLength, maxNestingDepth, maxLineLength);
+    }
+
+    /**
+     * Returns a copy with another aggregate limit.
+     *
+     * @param elements the largest element count accepted
+     * @return new limits
+     */
+    public RespLimits withMaxAggregateLength(int elements) {
+        return new RespLimits(maxBulkLength, elements, maxNestingDepth, maxLineLength);
+    }
+
+    /**
+     * Returns a copy with another nesting limit.
+     *
+     * @param depth the deepest nesting accepted
+     * @return new limits
+     */
+    public RespLimits withMaxNestingDepth(int depth) {
+        return new RespLimits(maxBulkLength, maxAggregateLength, depth, maxLineLength);
+    }
+
+    /**
+     * Returns a copy with another line limit.
+     *
+     * @param bytes the longest line accepted
+     * @return new limits
+     */
+    public RespLimits withMaxLineLength(int bytes) {
+        return new RespLimits(maxBulkLength, maxAggregateLength, maxNestingDepth, bytes);
     }
 }

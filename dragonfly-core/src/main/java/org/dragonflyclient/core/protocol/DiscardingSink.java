@@ -1,12 +1,14 @@
-package org.dragonflyclient.core.command;
+package org.dragonflyclient.core.protocol;
 
-import org.dragonflyclient.core.protocol.ReplySink;
-import org.dragonflyclient.core.protocol.RespType;
+/**
+ * Receives values nobody asked for and drops them: the content of attributes, and the reply of a
+ * command whose caller gave up (timed out or interrupted), which must still be read to keep the
+ * stream in step.
+ */
+public final class DiscardingSink implements ReplySink {
 
-/** Reads a reply nobody waits for any more (its caller timed out) and keeps nothing of it. */
-final class DiscardingSink implements ReplySink {
-
-    static final DiscardingSink INSTANCE = new DiscardingSink();
+    /** The one instance: it keeps no state. */
+    public static final DiscardingSink INSTANCE = new DiscardingSink();
 
     private DiscardingSink() {
     }
