@@ -267,9 +267,18 @@ public final class Connection implements FrameHandler {
 
     /** Makes sure an asynchronous command will be read even if no synchronous caller comes. */
     public void ensureReader() {
-        if (!reading.get() && !inFlight.isEmpty()) {
+        if (!reading.get() && awaitingReplies()) {
             wakeBackgroundReader();
         }
+    }
+
+    /**
+     * Tells whether a reply is still to be read: a command is queued, or a reply is half-read
+     * (its command has left the queue but its frame is not complete, as with a large value that
+     * arrives over many reads).
+     */
+    private boolean awaitingReplies() {
+        return current != null || !inFlight.isEmpty();
     }
 
     private void abandon(Command<?> command, DragonflyException reason) {
@@ -328,7 +337,10 @@ public final class Connection implements FrameHandler {
 
     /** After leaving the reader role: wake whoever should read next. */
     private void handOff() {
-        Command<?> head = inFlight.peek();
+        Command<?> head = current;
+        if (head == null) {
+            head = inFlight.peek();
+        }
         if (head == null || reading.get()) {
             return;
         }
@@ -392,7 +404,7 @@ public final class Connection implements FrameHandler {
 
     private void backgroundLoop() {
         while (!closed) {
-            if (!inFlight.isEmpty() && reading.compareAndSet(false, true)) {
+            if (awaitingReplies() && reading.compareAndSet(false, true)) {
                 try {
                     readWhilePending();
                 } finally {
@@ -407,8 +419,8 @@ public final class Connection implements FrameHandler {
     private void readWhilePending() {
         try {
             decoder.decode(this);
-            while (!inFlight.isEmpty() && !closed) {
-                Command<?> head = inFlight.peek();
+            while (awaitingReplies() && !closed) {
+                Command<?> head = current != null ? current : inFlight.peek();
                 long untilDeadline = head == null ? READ_SLICE_NANOS : head.deadline() - System.nanoTime();
                 if (untilDeadline <= 0) {
                     expireOverdue();

@@ -79,9 +79,10 @@ public final class CommandEncoder {
         writeHeader('$', utf8Length);
         ensure(utf8Length + 2);
         if (utf8Length == chars) {
-            // All ASCII: one byte per char, no encoder needed.
+            // One byte per char: ASCII, or an unpaired surrogate that UTF-8 writes as '?'.
             for (int i = 0; i < chars; i++) {
-                buf[length++] = (byte) value.charAt(i);
+                char c = value.charAt(i);
+                buf[length++] = c < 0x80 ? (byte) c : (byte) '?';
             }
         } else {
             writeUtf8(value);
