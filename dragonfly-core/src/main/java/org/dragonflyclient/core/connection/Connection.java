@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,8 @@ public final class Connection implements FrameHandler {
     private final Listener listener;
     private final RespDecoder decoder;
     private final PushHandler pushHandler;
+    /** The command timeout: for messages, and as the grace period before an unanswered connection is closed. */
+    private final Duration timeout;
 
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Commands encoded but not yet written; guarded by {@link #writeLock}. */
@@ -100,9 +103,10 @@ public final class Connection implements FrameHandler {
         void closed(Connection connection, DragonflyException reason);
     }
 
-    Connection(Socket socket, String address, RespLimits limits, PushHandler pushHandler, Listener listener)
-            throws IOException {
+    Connection(Socket socket, String address, RespLimits limits, Duration timeout, PushHandler pushHandler,
+            Listener listener) throws IOException {
         this.socket = socket;
+        this.timeout = timeout;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.address = address;
@@ -240,7 +244,7 @@ public final class Connection implements FrameHandler {
                 try {
                     readUntil(command);
                 } finally {
-                    reading.set(false);
+                    releaseReader();
                 }
                 handOff();
                 if (command.isDone()) {
@@ -376,6 +380,9 @@ public final class Connection implements FrameHandler {
         }
         Command<?> command = current;
         current = null;
+        if (command == null) {
+            return; // drained by a close while its reply was half-read: already failed
+        }
         command.finish();
         Thread waiter = command.waiter();
         if (waiter != null) {
@@ -408,7 +415,7 @@ public final class Connection implements FrameHandler {
                 try {
                     readWhilePending();
                 } finally {
-                    reading.set(false);
+                    releaseReader();
                 }
                 continue;
             }
@@ -424,6 +431,10 @@ public final class Connection implements FrameHandler {
                 long untilDeadline = head == null ? READ_SLICE_NANOS : head.deadline() - System.nanoTime();
                 if (untilDeadline <= 0) {
                     expireOverdue();
+                    if (-untilDeadline > timeout.toNanos()) {
+                        closeStale(head);
+                        return;
+                    }
                     untilDeadline = READ_SLICE_NANOS;
                 }
                 if (!readSome(Math.min(untilDeadline, READ_SLICE_NANOS))) {
@@ -437,19 +448,32 @@ public final class Connection implements FrameHandler {
         }
     }
 
+    /**
+     * The oldest reply is overdue by a whole extra timeout: the server is hung, the network path is
+     * dead, or a reply stopped half-way. Waiting longer would make every later command on this
+     * connection time out too, so the connection is closed (commands in flight fail as "outcome
+     * unknown") and the pool opens a fresh one.
+     */
+    private void closeStale(Command<?> head) {
+        fail(new DragonflyConnectionException("Closed the connection to " + address + ": the reply to "
+                + head.displayName() + " is overdue by more than the command timeout (" + timeout.toMillis()
+                + " ms) after its own timeout; the server is blocked or unreachable, or a reply stopped half-way."
+                + " Commands in flight may or may not have run", null, true));
+    }
+
     /** Times out the commands at the head of the queue whose deadline passed; their replies are still read. */
     private void expireOverdue() {
         long now = System.nanoTime();
+        Command<?> inProgress = current;
+        if (inProgress != null && inProgress.deadline() - now <= 0 && !inProgress.isDone()) {
+            failCommand(inProgress, timeout(inProgress));
+        }
         for (Command<?> c : inFlight) {
             if (c.deadline() - now > 0) {
                 return;
             }
             if (!c.isDone()) {
-                c.completeExceptionally(timeout(c));
-                Thread waiter = c.waiter();
-                if (waiter != null) {
-                    LockSupport.unpark(waiter);
-                }
+                failCommand(c, timeout(c));
             }
         }
     }
@@ -479,15 +503,47 @@ public final class Connection implements FrameHandler {
         } catch (IOException ignored) {
             // Closing a broken socket can fail; the connection is gone either way.
         }
-        failCommand(current, reason);
-        for (Command<?> c; (c = inFlight.poll()) != null; ) {
-            failCommand(c, reason);
-        }
+        drainIfIdle();
         Thread reader = backgroundReader;
         if (reader != null) {
             LockSupport.unpark(reader);
         }
         listener.closed(this, reason);
+    }
+
+    /**
+     * Leaves the reader role; on a closed connection, first makes sure the commands still waiting
+     * are failed. Every thread that leaves the role goes through here.
+     */
+    private void releaseReader() {
+        reading.set(false);
+        if (closed) {
+            drainIfIdle();
+        }
+    }
+
+    /**
+     * Fails every command still waiting on a closed connection, but only while holding the reader
+     * role: a reader may still be delivering replies it had already read (they are real and in
+     * order), and taking commands off the queue behind its back would pair a reply with the wrong
+     * command. If another thread reads, it drains when it leaves the role ({@link #releaseReader}):
+     * {@link #fail} publishes {@code closed} before trying, the reader clears {@code reading}
+     * before checking, so one of the two always drains.
+     */
+    private void drainIfIdle() {
+        while (awaitingReplies() && reading.compareAndSet(false, true)) {
+            try {
+                DragonflyException reason = closeReason;
+                Command<?> inProgress = current;
+                current = null;
+                failCommand(inProgress, reason);
+                for (Command<?> c; (c = inFlight.poll()) != null; ) {
+                    failCommand(c, reason);
+                }
+            } finally {
+                reading.set(false);
+            }
+        }
     }
 
     private static void failCommand(Command<?> command, DragonflyException reason) {
@@ -514,7 +570,7 @@ public final class Connection implements FrameHandler {
 
     private DragonflyTimeoutException timeout(Command<?> command) {
         return new DragonflyTimeoutException(command.displayName() + " got no reply from " + address
-                + " within the command timeout; the server may be overloaded or blocked (raise ClientOptions timeout"
-                + " or dragonfly.timeout if the command is expected to be slow)");
+                + " within the command timeout (" + timeout.toMillis() + " ms); the server may be overloaded or blocked"
+                + " (raise ClientOptions timeout or dragonfly.timeout if the command is expected to be slow)");
     }
 }

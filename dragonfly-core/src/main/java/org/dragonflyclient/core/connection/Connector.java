@@ -65,7 +65,7 @@ public final class Connector {
         Socket socket = connectSocket();
         Connection connection;
         try {
-            connection = new Connection(socket, options.address(), options.limits(), pushHandler, listener);
+            connection = new Connection(socket, options.address(), options.limits(), options.timeout(), pushHandler, listener);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new DragonflyConnectionException("Could not open streams to " + options.address() + ": " + e.getMessage(), e);
