@@ -88,7 +88,12 @@ public final class Connector {
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(options.host(), options.port()), timeoutMillis);
             if (options.ssl()) {
-                socket = startTls(socket, timeoutMillis);
+                try {
+                    socket = startTls(socket, timeoutMillis);
+                } catch (SocketTimeoutException e) {
+                    throw new SSLException("no TLS answer within " + options.connectTimeout().toMillis()
+                            + " ms; a server without TLS on this port waits silently for a command", e);
+                }
             }
             return socket;
         } catch (UnknownHostException e) {
