@@ -7,19 +7,17 @@ import java.util.concurrent.CompletableFuture;
 import org.dragonflyclient.core.command.Command;
 import org.dragonflyclient.core.connection.Connection;
 import org.dragonflyclient.core.connection.ConnectionPool;
-import org.dragonflyclient.core.protocol.CommandEncoder;
 
 /**
- * Encodes each command as it is called (so a bad argument fails at its call, not at
- * {@code sync()}), and on {@link #sync()} hands the bytes and the commands to one connection in a
- * single step, then waits for the last reply: replies arrive in order, so all are in by then.
+ * Keeps the commands (their arguments were checked when each was called), and on {@link #sync()}
+ * hands them to one connection, which encodes them into its write buffer and writes them in one
+ * step; then waits for the last reply: replies arrive in order, so all are in by then.
  */
 final class DefaultPipeline extends FutureCommands implements Pipeline {
 
     private final ConnectionPool pool;
     private final long timeoutNanos;
     private final CommandListener listener;
-    private final CommandEncoder encoded = new CommandEncoder();
     private final List<Command<?>> queued = new ArrayList<>();
 
     DefaultPipeline(ConnectionPool pool, long timeoutNanos, CommandListener listener) {
@@ -30,7 +28,6 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
 
     @Override
     protected <T> CompletableFuture<T> submit(Command<T> command) {
-        encoded.encode(command.name(), command.args());
         queued.add(command);
         return command;
     }
@@ -47,27 +44,25 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
         }
         long start = System.nanoTime();
         long deadline = start + timeoutNanos;
-        List<Command<?>> batch = List.copyOf(queued);
-        queued.clear();
-        for (Command<?> c : batch) {
+        for (Command<?> c : queued) {
             c.deadline(deadline);
             observe(c, start, listener);
         }
-        Command<?> last = batch.get(batch.size() - 1);
+        Command<?> last = queued.get(queued.size() - 1);
         last.waiter(Thread.currentThread());
         try {
             Connection connection = pool.route(deadline);
-            connection.dispatchEncoded(batch, encoded);
+            connection.dispatchAll(queued);
             connection.await(last);
         } catch (DragonflyServerException | DragonflyProtocolException e) {
             // The last command's own failure: it is in its future, like every other command's.
         } catch (RuntimeException e) {
-            for (Command<?> c : batch) {
+            for (Command<?> c : queued) {
                 c.completeExceptionally(e);
             }
             throw e;
         } finally {
-            encoded.clear();
+            queued.clear();
         }
     }
 

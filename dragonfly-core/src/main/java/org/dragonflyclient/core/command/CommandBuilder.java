@@ -293,8 +293,15 @@ public final class CommandBuilder {
             throw new IllegalArgumentException("Pass each word as its own argument: execute(\"CLIENT\", \"LIST\"), not \""
                     + command + "\"");
         }
-        return new Command<>(command.getBytes(StandardCharsets.UTF_8), args == null ? new Object[0] : args.clone(),
-                new ReplyTreeOutput());
+        Object[] copy = args == null ? new Object[0] : args.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (!(copy[i] instanceof byte[] || copy[i] instanceof String || copy[i] instanceof Number)) {
+                throw new IllegalArgumentException("Argument " + i + " of " + command + " is "
+                        + (copy[i] == null ? "null" : "a " + copy[i].getClass().getName())
+                        + "; pass byte[], String or a number (serialize other objects first)");
+            }
+        }
+        return new Command<>(command.getBytes(StandardCharsets.UTF_8), copy, new ReplyTreeOutput());
     }
 
     // ---------------------------------------------------------------- validation

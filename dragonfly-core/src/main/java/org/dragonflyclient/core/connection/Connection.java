@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -59,8 +58,13 @@ public final class Connection implements FrameHandler {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     /** Longest blocking read, so an interrupted reader notices within this time. */
     private static final long READ_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** A write this large may fill the socket buffers: make sure someone reads replies meanwhile. */
-    private static final int LARGE_WRITE = 64 * 1024;
+    /**
+     * A write this large may not fit the socket buffers while the server, if it stops reading
+     * until its replies are read, waits for us: make sure someone reads replies meanwhile. Smaller
+     * writes are left to the writer's own thread, which reads right after (waking a reader for
+     * each pipeline would cost a thread hop on every batch).
+     */
+    private static final int LARGE_WRITE = 1024 * 1024;
 
     private final Socket socket;
     private final InputStream in;
@@ -77,9 +81,10 @@ public final class Connection implements FrameHandler {
     private CommandEncoder pending = new CommandEncoder();
     /** The buffer being written by the flusher, swapped with {@link #pending}; guarded by {@link #writeLock}. */
     private CommandEncoder spare = new CommandEncoder();
-    private final AtomicBoolean flushing = new AtomicBoolean();
+    /** Whether a thread is writing; that thread writes what others add meanwhile. Guarded by {@link #writeLock}. */
+    private boolean flushing;
     /** Commands written (or about to be) whose replies have not been read, in write order. */
-    private final ConcurrentLinkedQueue<Command<?>> inFlight = new ConcurrentLinkedQueue<>();
+    private final InFlightQueue inFlight = new InFlightQueue();
 
     /** Held by the one thread allowed to read the socket and run the decoder. */
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -139,6 +144,7 @@ public final class Connection implements FrameHandler {
      * @throws IllegalArgumentException when an argument cannot be encoded (nothing is sent)
      */
     public void dispatch(Command<?> command) {
+        CommandEncoder batch;
         writeLock.lock();
         try {
             if (closed) {
@@ -147,19 +153,24 @@ public final class Connection implements FrameHandler {
             }
             pending.encode(command.name(), command.args());
             inFlight.add(command);
+            batch = takeBatch();
         } finally {
             writeLock.unlock();
         }
-        flush();
+        if (batch != null) {
+            writeBatches(batch);
+        }
     }
 
     /**
-     * Queues commands already encoded together (a pipeline) and writes them in one go.
+     * Queues several commands as one unit and writes them together (a pipeline). Either all are
+     * queued or, when one cannot be encoded, none is.
      *
-     * @param commands the commands, in the order they were encoded
-     * @param encoded their encoding
+     * @param commands the commands, in order
+     * @throws IllegalArgumentException when an argument cannot be encoded (nothing is sent)
      */
-    public void dispatchEncoded(List<? extends Command<?>> commands, CommandEncoder encoded) {
+    public void dispatchAll(List<? extends Command<?>> commands) {
+        CommandEncoder batch;
         writeLock.lock();
         try {
             if (closed) {
@@ -167,64 +178,65 @@ public final class Connection implements FrameHandler {
                 commands.forEach(c -> c.completeExceptionally(e));
                 return;
             }
-            pending.append(encoded.array(), 0, encoded.length());
-            inFlight.addAll(commands);
+            int mark = pending.length();
+            try {
+                for (Command<?> c : commands) {
+                    pending.encode(c.name(), c.args());
+                }
+            } catch (RuntimeException e) {
+                pending.truncate(mark);
+                throw e;
+            }
+            for (Command<?> c : commands) {
+                inFlight.add(c);
+            }
+            batch = takeBatch();
         } finally {
             writeLock.unlock();
         }
-        flush();
+        if (batch != null) {
+            writeBatches(batch);
+        }
     }
 
     /**
-     * Writes everything pending unless another thread is already doing so; that thread then
-     * writes our bytes too (it re-checks after each write), which is what coalesces commands.
+     * Under the write lock: makes the caller the writer and hands it the pending bytes, unless
+     * another thread is writing; that thread then writes our bytes too, since it looks for more
+     * after each write. This is what coalesces concurrent commands into one write.
+     *
+     * @return the bytes to write, or {@code null} when another thread writes them
      */
-    private void flush() {
-        while (flushing.compareAndSet(false, true)) {
-            CommandEncoder batch = takePending();
-            if (batch == null) {
-                flushing.set(false);
-                if (!hasPending()) {
-                    return;
-                }
-                continue;
-            }
+    private CommandEncoder takeBatch() {
+        if (flushing || pending.length() == 0) {
+            return null;
+        }
+        flushing = true;
+        CommandEncoder batch = pending;
+        pending = spare;
+        spare = batch;
+        return batch;
+    }
+
+    /** Writes {@code batch}, then whatever others added meanwhile, until nothing is pending. */
+    private void writeBatches(CommandEncoder batch) {
+        while (batch != null) {
             try {
                 if (batch.length() >= LARGE_WRITE) {
                     ensureReader();
                 }
                 out.write(batch.array(), 0, batch.length());
             } catch (IOException e) {
-                fail(new DragonflyConnectionException("Connection to " + address + " broke while writing: " + e.getMessage()
-                        + "; commands in flight may or may not have run", e, true));
+                fail(new DragonflyConnectionException("Connection to " + address + " broke while writing: "
+                        + e.getMessage() + "; commands in flight may or may not have run", e, true));
+            }
+            batch.clear();
+            writeLock.lock();
+            try {
+                flushing = false;
+                batch = closed ? null : takeBatch();
             } finally {
-                batch.clear();
-                flushing.set(false);
+                writeLock.unlock();
             }
-        }
-    }
-
-    private CommandEncoder takePending() {
-        writeLock.lock();
-        try {
-            if (pending.length() == 0) {
-                return null;
-            }
-            CommandEncoder batch = pending;
-            pending = spare;
-            spare = batch;
-            return batch;
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private boolean hasPending() {
-        writeLock.lock();
-        try {
-            return pending.length() > 0 && !closed;
-        } finally {
-            writeLock.unlock();
         }
     }
 
@@ -385,7 +397,7 @@ public final class Connection implements FrameHandler {
         }
         command.finish();
         Thread waiter = command.waiter();
-        if (waiter != null) {
+        if (waiter != null && waiter != Thread.currentThread()) {
             LockSupport.unpark(waiter);
         }
     }
@@ -468,10 +480,7 @@ public final class Connection implements FrameHandler {
         if (inProgress != null && inProgress.deadline() - now <= 0 && !inProgress.isDone()) {
             failCommand(inProgress, timeout(inProgress));
         }
-        for (Command<?> c : inFlight) {
-            if (c.deadline() - now > 0) {
-                return;
-            }
+        for (Command<?> c = inFlight.peek(); c != null && c.deadline() - now <= 0; c = c.nextInFlight()) {
             if (!c.isDone()) {
                 failCommand(c, timeout(c));
             }
