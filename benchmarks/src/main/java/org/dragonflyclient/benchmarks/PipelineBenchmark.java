@@ -35,10 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class PipelineBenchmark {
 
-    private static final int COMMANDS = 1000;
-
     @Param({ClientUnderTest.DRAGONFLY, ClientUnderTest.JEDIS, ClientUnderTest.LETTUCE})
     public String library;
+
+    /** SETs per pipeline: 1,000 for the results; {@code -p commands=N} to explore. */
+    @Param("1000")
+    public int commands;
 
     private ClientUnderTest client;
     private byte[][] keys;
@@ -47,12 +49,12 @@ public class PipelineBenchmark {
     @Setup
     public void setUp() {
         client = ClientUnderTest.forOneThread(library, BenchmarkServer.fromEnvironment());
-        keys = Payloads.keys("pipeline", COMMANDS);
+        keys = Payloads.keys("pipeline", commands);
         value = Payloads.value(Payloads.VALUE_SIZE);
         // Overwrite with another value first, so the check proves the pipeline itself wrote.
         byte[] other = Payloads.value(Payloads.VALUE_SIZE + 1);
         client.set(keys[0], other);
-        client.set(keys[COMMANDS - 1], other);
+        client.set(keys[commands - 1], other);
         client.pipelineSet(keys, value);
         check();
         System.out.println("# " + client.describe());
@@ -71,6 +73,6 @@ public class PipelineBenchmark {
 
     private void check() {
         Payloads.check(library + " pipelined SET then GET", value, client.get(keys[0]));
-        Payloads.check(library + " pipelined SET then GET", value, client.get(keys[COMMANDS - 1]));
+        Payloads.check(library + " pipelined SET then GET", value, client.get(keys[commands - 1]));
     }
 }
