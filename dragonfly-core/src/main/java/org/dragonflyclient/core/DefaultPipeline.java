@@ -9,16 +9,30 @@ import org.dragonflyclient.core.connection.Connection;
 import org.dragonflyclient.core.connection.ConnectionPool;
 
 /**
- * Keeps the commands (their arguments were checked when each was called), and on {@link #sync()}
- * hands them to one connection, which encodes them into its write buffer and writes them in one
- * step; then waits for the last reply: replies arrive in order, so all are in by then.
+ * Streams a batch: commands are kept until {@value #WRITE_EVERY} have accumulated, then handed to
+ * the thread's connection, which encodes them into its write buffer and writes them in one step;
+ * {@link #sync()} writes the rest and waits for the last reply (replies arrive in order, so all are
+ * in by then). Writing as the batch grows lets the server work while the caller is still adding
+ * commands, instead of idling until the whole batch is built.
  */
 final class DefaultPipeline extends FutureCommands implements Pipeline {
+
+    /** Commands per write: large enough to amortise a system call, small enough to overlap with the server. */
+    static final int WRITE_EVERY = 128;
 
     private final ConnectionPool pool;
     private final long timeoutNanos;
     private final CommandListener listener;
-    private final List<Command<?>> queued = new ArrayList<>();
+    /** Commands not written yet. */
+    private final List<Command<?>> queued = new ArrayList<>(WRITE_EVERY);
+    /** Commands written since the last {@link #sync()}, to fail together if the wait fails. */
+    private final List<Command<?>> written = new ArrayList<>();
+    /**
+     * The one connection of this batch, chosen at its first write: the batch stays in order, and
+     * the reply to its last command tells that all replies are in. If it breaks, the rest of the
+     * batch fails rather than moving to another connection.
+     */
+    private Connection connection;
 
     DefaultPipeline(ConnectionPool pool, long timeoutNanos, CommandListener listener) {
         this.pool = pool;
@@ -29,16 +43,23 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
     @Override
     protected <T> CompletableFuture<T> submit(Command<T> command) {
         queued.add(command);
+        if (queued.size() >= WRITE_EVERY) {
+            try {
+                writeQueued();
+            } catch (DragonflyException e) {
+                // The commands' futures hold the failure; sync() reports it.
+            }
+        }
         return command;
     }
 
     @Override
     public int size() {
-        return queued.size();
+        return queued.size() + written.size();
     }
 
-    @Override
-    public void sync() {
+    /** Writes the queued commands; on failure they are completed with it, and it is thrown. */
+    private void writeQueued() {
         if (queued.isEmpty()) {
             return;
         }
@@ -48,21 +69,40 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
             c.deadline(deadline);
             observe(c, start, listener);
         }
-        Command<?> last = queued.get(queued.size() - 1);
-        last.waiter(Thread.currentThread());
         try {
-            Connection connection = pool.route(deadline);
-            connection.dispatchAll(queued);
-            connection.await(last);
-        } catch (DragonflyServerException | DragonflyProtocolException e) {
-            // The last command's own failure: it is in its future, like every other command's.
-        } catch (RuntimeException e) {
-            for (Command<?> c : queued) {
-                c.completeExceptionally(e);
+            if (connection == null) {
+                connection = pool.route(deadline);
             }
+            connection.dispatchAll(queued);
+            written.addAll(queued);
+        } catch (DragonflyException e) {
+            queued.forEach(c -> c.completeExceptionally(e));
             throw e;
         } finally {
             queued.clear();
+        }
+    }
+
+    @Override
+    public void sync() {
+        try {
+            writeQueued();
+            if (written.isEmpty()) {
+                return;
+            }
+            Command<?> last = written.get(written.size() - 1);
+            last.waiter(Thread.currentThread());
+            if (!last.isDone()) {
+                connection.await(last);
+            }
+        } catch (DragonflyServerException | DragonflyProtocolException e) {
+            // The last command's own failure: it is in its future, like every other command's.
+        } catch (RuntimeException e) {
+            written.forEach(c -> c.completeExceptionally(e));
+            throw e;
+        } finally {
+            written.clear();
+            connection = null;
         }
     }
 
