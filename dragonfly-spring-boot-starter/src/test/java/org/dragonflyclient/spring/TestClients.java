@@ -1,6 +1,7 @@
 package org.dragonflyclient.spring;
 
 import org.dragonflyclient.core.DragonflyClient;
+import org.springframework.beans.factory.config.BeanDefinitionCustomizer;
 import org.dragonflyclient.test.TestServer;
 import org.dragonflyclient.test.TestServers;
 
@@ -15,6 +16,16 @@ public final class TestClients {
     /** @return the shared server, started on first use */
     public static TestServer server() {
         return TestServers.shared();
+    }
+
+    /**
+     * Registers the shared client as a bean that the context must not close: Spring closes every
+     * {@code AutoCloseable} bean by default.
+     *
+     * @return a customizer for {@code withBean(DragonflyClient.class, TestClients::shared, notClosed())}
+     */
+    public static BeanDefinitionCustomizer notClosed() {
+        return definition -> definition.setDestroyMethodName("");
     }
 
     /** @return a client connected to the shared server; do not close it */

@@ -90,6 +90,22 @@ public final class DragonflyCacheManager extends AbstractTransactionSupportingCa
         return runtime.guard().breaker().isOpen();
     }
 
+    /** @return how long the circuit breaker skips the server after a failure; zero when it is off */
+    public Duration getCircuitBreakerOpenDuration() {
+        return runtime.guard().breaker().openDuration();
+    }
+
+    /** @return the cross-JVM load lease time; zero when loads are shared within this JVM only */
+    public Duration getLoadLeaseTime() {
+        LoadLease lease = runtime.lease();
+        return lease != null ? lease.leaseTime() : Duration.ZERO;
+    }
+
+    /** @return keys per {@code SCAN} and per {@code UNLINK} in {@code clear()} */
+    public int getClearBatchSize() {
+        return runtime.clearBatchSize();
+    }
+
     /** @return the client the caches use */
     public DragonflyClient getClient() {
         return runtime.client();
