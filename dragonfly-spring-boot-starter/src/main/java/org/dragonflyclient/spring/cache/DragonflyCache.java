@@ -362,7 +362,7 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
             if (warnedUnreadable.compareAndSet(false, true)) {
                 logger.warn("Cache '" + name + "' could not read the value of key '" + key + "', so it is treated as "
                         + "a miss and will be overwritten (further such values are logged at debug level and counted "
-                        + "as cache.gets{result=unreadable}): " + e.getMessage());
+                        + "as cache.errors{reason=unreadable}): " + e.getMessage());
             } else if (logger.isDebugEnabled()) {
                 logger.debug("Cache '" + name + "' could not read the value of key '" + key + "': " + e.getMessage());
             }

@@ -244,7 +244,7 @@ public final class DragonflyCacheManager extends AbstractTransactionSupportingCa
 
         /**
          * @param transactionAware whether puts and evictions wait for the surrounding Spring
-         *     transaction to commit
+         *     transaction to commit (needs {@code spring-tx} on the class path)
          * @return this builder
          */
         public Builder transactionAware(boolean transactionAware) {
