@@ -32,6 +32,7 @@ public final class ClassAllowList {
             "java.lang.Float", "java.lang.Double", "java.lang.Character",
             "java.lang.String$CaseInsensitiveComparator",
             "java.math.BigInteger", "java.math.BigDecimal",
+            "java.util.Map$Entry", // HashMap and HashSet check the size of their Map.Entry[] with the filter
             "java.util.UUID", "java.util.Date", "java.util.Locale", "java.util.Currency", "java.util.BitSet",
             "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.Vector",
             "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.EnumMap",

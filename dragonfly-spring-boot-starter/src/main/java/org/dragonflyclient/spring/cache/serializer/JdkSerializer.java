@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
@@ -43,14 +44,30 @@ final class JdkSerializer implements CacheValueSerializer {
 
     @Override
     public Object deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new AllowListObjectInputStream(new ByteArrayInputStream(bytes))) {
+        AllowListObjectInputStream in = null;
+        try {
+            in = new AllowListObjectInputStream(new ByteArrayInputStream(bytes));
             return in.readObject();
         } catch (InvalidClassException e) {
-            throw new ValueSerializationException("Refused or changed class while reading a cached value: "
-                    + e.getMessage() + ". If the class is yours, add its package to dragonfly.cache.allowed-packages "
-                    + "(allowed now: " + allowList + ")", e);
+            String refused = in != null ? in.refused : null;
+            throw new ValueSerializationException((refused != null ? "Refused class " + refused
+                    + " (not in the deserialization allow-list)" : "Refused or changed class: " + e.getMessage())
+                    + " while reading a cached value. If the class is yours, add its package to "
+                    + "dragonfly.cache.allowed-packages (allowed now: " + allowList + ")", e);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new ValueSerializationException("Cannot read a cached value: " + e, e);
+        } finally {
+            closeQuietly(in);
+        }
+    }
+
+    private static void closeQuietly(ObjectInputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // Reads from a byte array: nothing to release.
+            }
         }
     }
 
@@ -59,18 +76,31 @@ final class JdkSerializer implements CacheValueSerializer {
         return "jdk(" + allowList + ")";
     }
 
-    /** Checks each class name before resolving it, with the application's class loader. */
+    /**
+     * Checks each class name before resolving it, with the application's class loader, and
+     * remembers the class it refused for the error message (the JDK's filter error names none).
+     */
     private final class AllowListObjectInputStream extends ObjectInputStream {
+
+        private String refused;
 
         AllowListObjectInputStream(ByteArrayInputStream in) throws IOException {
             super(in);
-            setObjectInputFilter(allowList.asObjectInputFilter());
+            ObjectInputFilter filter = allowList.asObjectInputFilter();
+            setObjectInputFilter(info -> {
+                ObjectInputFilter.Status status = filter.checkInput(info);
+                if (status == ObjectInputFilter.Status.REJECTED) {
+                    refused = info.serialClass().getName();
+                }
+                return status;
+            });
         }
 
         @Override
         protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
             String name = desc.getName();
             if (!allowList.isAllowed(name)) {
+                refused = name;
                 throw new InvalidClassException(name, "not in the deserialization allow-list");
             }
             try {
