@@ -151,7 +151,7 @@ final class FailureGuard {
                     + "writes are dropped) until a probe reaches it");
         } else if (operation.mayLeaveStaleData()) {
             logger.warn("Cache " + operation.description() + " " + describe(cache, key)
-                    + " failed; the entry may stay stale until it expires: " + e.getMessage());
+                    + " failed; stale entries may remain until they expire: " + e.getMessage());
         } else if (e instanceof DragonflyServerException && warningDue()) {
             logger.warn("Cache " + operation.description() + " " + describe(cache, key)
                     + " failed and is treated as a miss: " + e.getMessage());
@@ -177,7 +177,7 @@ final class FailureGuard {
         }
         if (operation.mayLeaveStaleData()) {
             logger.warn("Cache " + operation.description() + " " + describe(cache, key)
-                    + " skipped because Dragonfly is unavailable; the entry may stay stale until it expires");
+                    + " skipped because Dragonfly is unavailable; stale entries may remain until they expire");
         } else if (logger.isDebugEnabled()) {
             logger.debug("Cache " + operation.description() + " " + describe(cache, key)
                     + " skipped: Dragonfly is unavailable");
