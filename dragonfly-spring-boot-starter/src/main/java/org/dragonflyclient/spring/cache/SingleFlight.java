@@ -81,11 +81,6 @@ final class SingleFlight {
         return mine.copy();
     }
 
-    /** @return the number of loads in progress */
-    int inFlight() {
-        return flights.size();
-    }
-
     private static Object await(Flight flight, String key) {
         try {
             return flight.get();
