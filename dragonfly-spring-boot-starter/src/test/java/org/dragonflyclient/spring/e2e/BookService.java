@@ -11,6 +11,7 @@ import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.CachePut;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
 /** Cached methods of every kind, counting how often their bodies really run. */
 @Service
@@ -59,6 +60,14 @@ public class BookService {
     public CompletableFuture<String> quote(String isbn) {
         called("quote");
         return CompletableFuture.supplyAsync(() -> "quote of " + isbn);
+    }
+
+    @Cacheable("reviews")
+    public Mono<String> review(String isbn) {
+        return Mono.fromCallable(() -> {
+            called("review");
+            return "review of " + isbn;
+        });
     }
 
     @Cacheable("short-lived")

@@ -160,6 +160,19 @@ class BookstoreCachingTest {
     }
 
     @Test
+    void monoMethods_areCached() {
+        String isbn = isbn();
+        int before = books.calls("review");
+
+        String first = books.review(isbn).block(Duration.ofSeconds(10));
+        String second = books.review(isbn).block(Duration.ofSeconds(10));
+
+        assertThat(first).isEqualTo("review of " + isbn);
+        assertThat(second).isEqualTo(first);
+        assertThat(books.calls("review") - before).isEqualTo(1);
+    }
+
+    @Test
     void aClassOutsideTheAllowList_isRefused_andReportedAsAMiss() {
         String id = "f-" + UUID.randomUUID();
         int before = books.calls("foreign");
