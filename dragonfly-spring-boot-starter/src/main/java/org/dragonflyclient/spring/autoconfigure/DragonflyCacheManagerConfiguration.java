@@ -1,0 +1,81 @@
+package org.dragonflyclient.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.cache.CacheKeyConverter;
+import org.dragonflyclient.spring.cache.DragonflyCacheManager;
+import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
+import org.dragonflyclient.spring.cache.serializer.ClassAllowList;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizers;
+import org.springframework.boot.cache.autoconfigure.CacheProperties;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The cache manager, from {@code dragonfly.cache.*}, {@code spring.cache.cache-names}, the
+ * application's serializer and key converter beans and its customizers, in that order.
+ */
+@Configuration(proxyBeanMethods = false)
+class DragonflyCacheManagerConfiguration {
+
+    private static final Log logger = LogFactory.getLog(DragonflyCacheManagerConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean(CacheManager.class)
+    DragonflyCacheManager cacheManager(DragonflyClient client, DragonflyProperties properties,
+            CacheProperties cacheProperties, ObjectProvider<CacheValueSerializer> serializer,
+            ObjectProvider<CacheKeyConverter> keyConverter,
+            ObjectProvider<DragonflyCacheManagerBuilderCustomizer> builderCustomizers,
+            ObjectProvider<CacheManagerCustomizer<?>> cacheManagerCustomizers,
+            ConfigurableListableBeanFactory beanFactory) {
+        DragonflyProperties.Cache cache = properties.getCache();
+        ClassLoader classLoader = beanFactory.getBeanClassLoader() != null ? beanFactory.getBeanClassLoader()
+                : ClassUtils.getDefaultClassLoader();
+        CacheSerializers serializers = new CacheSerializers(allowList(cache.getAllowedPackages(), beanFactory),
+                classLoader, beanFactory);
+        CacheSettingsMapper settings = new CacheSettingsMapper(cache, serializers, serializer.getIfUnique(),
+                keyConverter.getIfUnique());
+        DragonflyCacheManager.Builder builder = DragonflyCacheManager.builder(client)
+                .cacheDefaults(settings.defaults())
+                .failFast(cache.isFailFast())
+                .circuitBreakerOpenDuration(cache.getCircuitBreaker().isEnabled()
+                        ? cache.getCircuitBreaker().getOpenDuration() : Duration.ZERO)
+                .distributedLoadLease(cache.getSync().isDistributed() ? cache.getSync().getLeaseTime() : Duration.ZERO)
+                .clearBatchSize(cache.getClearBatchSize())
+                .initialCacheNames(cacheProperties.getCacheNames());
+        cache.getCaches().forEach((name, named) -> builder.withCache(name, settings.settingsFor(named)));
+        builderCustomizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        List<CacheManagerCustomizer<?>> customizers = cacheManagerCustomizers.orderedStream().toList();
+        return new CacheManagerCustomizers(customizers).customize(builder.build());
+    }
+
+    /**
+     * The JDK's value types, the application's packages (those of {@code @SpringBootApplication}
+     * or {@code @AutoConfigurationPackage}) and {@code dragonfly.cache.allowed-packages}.
+     */
+    private static ClassAllowList allowList(List<String> allowedPackages, ConfigurableListableBeanFactory beanFactory) {
+        ClassAllowList allowList = ClassAllowList.jdkValueTypes();
+        if (AutoConfigurationPackages.has(beanFactory)) {
+            allowList = allowList.allow(AutoConfigurationPackages.get(beanFactory));
+        }
+        allowList = allowList.allow(allowedPackages);
+        if (allowList.allowsEverything()) {
+            logger.warn("dragonfly.cache.allowed-packages contains '*': cached values may name any class, so anybody "
+                    + "who can write to the server can make this application instantiate any class on its class path");
+        } else if (logger.isDebugEnabled()) {
+            logger.debug("Cached values may be deserialized into " + allowList);
+        }
+        return allowList;
+    }
+}

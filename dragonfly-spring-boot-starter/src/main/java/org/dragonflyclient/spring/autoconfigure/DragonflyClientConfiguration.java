@@ -1,0 +1,69 @@
+package org.dragonflyclient.spring.autoconfigure;
+
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.CommandListener;
+import org.dragonflyclient.core.DragonflyClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The client: connection details, then options (properties, listeners, customizers), then the
+ * client itself. Each step is a bean of its own so that an application can replace any of them.
+ */
+@Configuration(proxyBeanMethods = false)
+class DragonflyClientConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(DragonflyConnectionDetails.class)
+    PropertiesDragonflyConnectionDetails dragonflyConnectionDetails(DragonflyProperties properties,
+            ObjectProvider<SslBundles> sslBundles) {
+        return new PropertiesDragonflyConnectionDetails(properties, sslBundles.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClientOptions dragonflyClientOptions(DragonflyProperties properties, DragonflyConnectionDetails connectionDetails,
+            ObjectProvider<CommandListener> commandListeners,
+            ObjectProvider<DragonflyClientOptionsCustomizer> customizers) {
+        ClientOptions.Builder builder = ClientOptions.builder();
+        if (connectionDetails instanceof PropertiesDragonflyConnectionDetails fromProperties
+                && fromProperties.getUrl() != null) {
+            // Keeps the URL's query parameters (clientName, timeout...); explicit properties below win.
+            builder.uri(fromProperties.getUrl());
+        }
+        builder.host(connectionDetails.getHost())
+                .port(connectionDetails.getPort())
+                .database(connectionDetails.getDatabase())
+                .username(connectionDetails.getUsername())
+                .password(connectionDetails.getPassword());
+        SslBundle sslBundle = connectionDetails.getSslBundle();
+        if (sslBundle != null) {
+            builder.ssl(true).sslSocketFactory(SslBundleSocketFactory.of(sslBundle));
+        }
+        if (properties.getClientName() != null) {
+            builder.clientName(properties.getClientName());
+        }
+        if (properties.getConnectTimeout() != null) {
+            builder.connectTimeout(properties.getConnectTimeout());
+        }
+        if (properties.getTimeout() != null) {
+            builder.timeout(properties.getTimeout());
+        }
+        if (properties.getPool().getSize() != null) {
+            builder.poolSize(properties.getPool().getSize());
+        }
+        builder.commandListener(CompositeCommandListener.of(commandListeners.orderedStream().toList()));
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    DragonflyClient dragonflyClient(ClientOptions dragonflyClientOptions) {
+        return DragonflyClient.create(dragonflyClientOptions);
+    }
+}

@@ -1,0 +1,548 @@
+package org.dragonflyclient.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * Settings of the Dragonfly client and cache manager, under {@code dragonfly.*}.
+ */
+@ConfigurationProperties("dragonfly")
+public class DragonflyProperties {
+
+    /**
+     * Connection URL, such as redis://user:password@example.com:6379/0 (rediss:// for TLS); when set it replaces host,
+     * port, username, password and database.
+     */
+    private @Nullable String url;
+
+    /**
+     * Server host.
+     */
+    private String host = "localhost";
+
+    /**
+     * Server port.
+     */
+    private int port = 6379;
+
+    /**
+     * User name of an ACL user; the server's default user when not set.
+     */
+    private @Nullable String username;
+
+    /**
+     * Password of the user.
+     */
+    private @Nullable String password;
+
+    /**
+     * Database index selected on every connection.
+     */
+    private int database;
+
+    /**
+     * Connection name set with CLIENT SETNAME, shown by CLIENT LIST.
+     */
+    private @Nullable String clientName;
+
+    /**
+     * Time allowed to open a connection, TLS and handshake included (2s when not set).
+     */
+    private @Nullable Duration connectTimeout;
+
+    /**
+     * Time allowed for each command, from the call until its reply (2s when not set).
+     */
+    private @Nullable Duration timeout;
+
+    private final Ssl ssl = new Ssl();
+
+    private final Pool pool = new Pool();
+
+    private final Cache cache = new Cache();
+
+    public @Nullable String getUrl() {
+        return this.url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    public String getHost() {
+        return this.host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return this.port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public @Nullable String getUsername() {
+        return this.username;
+    }
+
+    public void setUsername(@Nullable String username) {
+        this.username = username;
+    }
+
+    public @Nullable String getPassword() {
+        return this.password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public int getDatabase() {
+        return this.database;
+    }
+
+    public void setDatabase(int database) {
+        this.database = database;
+    }
+
+    public @Nullable String getClientName() {
+        return this.clientName;
+    }
+
+    public void setClientName(@Nullable String clientName) {
+        this.clientName = clientName;
+    }
+
+    public @Nullable Duration getConnectTimeout() {
+        return this.connectTimeout;
+    }
+
+    public void setConnectTimeout(@Nullable Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public @Nullable Duration getTimeout() {
+        return this.timeout;
+    }
+
+    public void setTimeout(@Nullable Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public Ssl getSsl() {
+        return this.ssl;
+    }
+
+    public Pool getPool() {
+        return this.pool;
+    }
+
+    public Cache getCache() {
+        return this.cache;
+    }
+
+    /** TLS settings. */
+    public static class Ssl {
+
+        /**
+         * Whether to use TLS; on by default when a bundle is named.
+         */
+        private @Nullable Boolean enabled;
+
+        /**
+         * Name of the SSL bundle (spring.ssl.bundle.*) with the trust material and, for mutual TLS, the key.
+         */
+        private @Nullable String bundle;
+
+        public boolean isEnabled() {
+            return (this.enabled != null) ? this.enabled : StringUtils.hasText(this.bundle);
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable String getBundle() {
+            return this.bundle;
+        }
+
+        public void setBundle(@Nullable String bundle) {
+            this.bundle = bundle;
+        }
+    }
+
+    /** Connection settings. */
+    public static class Pool {
+
+        /**
+         * Number of connections, each shared by many threads (2 when not set).
+         */
+        private @Nullable Integer size;
+
+        public @Nullable Integer getSize() {
+            return this.size;
+        }
+
+        public void setSize(@Nullable Integer size) {
+            this.size = size;
+        }
+    }
+
+    /** How values are turned into bytes. */
+    public enum Serializer {
+
+        /** Java serialization, read back through the allow-list. */
+        JDK,
+
+        /** JSON with Jackson 3, type names checked against the allow-list. */
+        JSON,
+
+        /** String values as UTF-8. */
+        STRING,
+
+        /** byte[] values as they are. */
+        BYTES
+    }
+
+    /** Cache manager settings, defaults for every cache. */
+    public static class Cache {
+
+        /**
+         * Whether to auto-configure the Dragonfly cache manager.
+         */
+        private boolean enabled = true;
+
+        /**
+         * How long an entry lives after it is written; entries never expire when not set.
+         */
+        private @Nullable Duration timeToLive;
+
+        /**
+         * How long an entry lives without being read; each read extends it (GETEX), and it replaces time-to-live.
+         */
+        private @Nullable Duration timeToIdle;
+
+        /**
+         * Largest random extra added to each expiry, so that entries written together do not expire together.
+         */
+        private @Nullable Duration ttlJitter;
+
+        /**
+         * Prefix before the cache name in every key, such as "myapp:".
+         */
+        private @Nullable String keyPrefix;
+
+        /**
+         * Whether keys start with the key prefix and the cache name; without, caches share one key space and clear()
+         * is refused.
+         */
+        private boolean useKeyPrefix = true;
+
+        /**
+         * Whether to cache null values.
+         */
+        private boolean cacheNullValues = true;
+
+        /**
+         * How values are turned into bytes.
+         */
+        private Serializer serializer = Serializer.JDK;
+
+        /**
+         * Packages or classes that may be deserialized besides the JDK's value types and the application's own
+         * packages; "*" switches the check off.
+         */
+        private List<String> allowedPackages = new ArrayList<>();
+
+        /**
+         * Whether cache failures reach the caller; by default they are logged, counted and treated as misses.
+         */
+        private boolean failFast;
+
+        /**
+         * Keys asked for per SCAN and deleted per UNLINK when a cache is cleared.
+         */
+        private int clearBatchSize = 1000;
+
+        private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+        private final Sync sync = new Sync();
+
+        /**
+         * Settings of single caches by cache name, each overriding the defaults above; these caches are created at
+         * start-up.
+         */
+        private Map<String, NamedCache> caches = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable Duration getTimeToLive() {
+            return this.timeToLive;
+        }
+
+        public void setTimeToLive(@Nullable Duration timeToLive) {
+            this.timeToLive = timeToLive;
+        }
+
+        public @Nullable Duration getTimeToIdle() {
+            return this.timeToIdle;
+        }
+
+        public void setTimeToIdle(@Nullable Duration timeToIdle) {
+            this.timeToIdle = timeToIdle;
+        }
+
+        public @Nullable Duration getTtlJitter() {
+            return this.ttlJitter;
+        }
+
+        public void setTtlJitter(@Nullable Duration ttlJitter) {
+            this.ttlJitter = ttlJitter;
+        }
+
+        public @Nullable String getKeyPrefix() {
+            return this.keyPrefix;
+        }
+
+        public void setKeyPrefix(@Nullable String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
+
+        public boolean isUseKeyPrefix() {
+            return this.useKeyPrefix;
+        }
+
+        public void setUseKeyPrefix(boolean useKeyPrefix) {
+            this.useKeyPrefix = useKeyPrefix;
+        }
+
+        public boolean isCacheNullValues() {
+            return this.cacheNullValues;
+        }
+
+        public void setCacheNullValues(boolean cacheNullValues) {
+            this.cacheNullValues = cacheNullValues;
+        }
+
+        public Serializer getSerializer() {
+            return this.serializer;
+        }
+
+        public void setSerializer(Serializer serializer) {
+            this.serializer = serializer;
+        }
+
+        public List<String> getAllowedPackages() {
+            return this.allowedPackages;
+        }
+
+        public void setAllowedPackages(List<String> allowedPackages) {
+            this.allowedPackages = allowedPackages;
+        }
+
+        public boolean isFailFast() {
+            return this.failFast;
+        }
+
+        public void setFailFast(boolean failFast) {
+            this.failFast = failFast;
+        }
+
+        public int getClearBatchSize() {
+            return this.clearBatchSize;
+        }
+
+        public void setClearBatchSize(int clearBatchSize) {
+            this.clearBatchSize = clearBatchSize;
+        }
+
+        public CircuitBreaker getCircuitBreaker() {
+            return this.circuitBreaker;
+        }
+
+        public Sync getSync() {
+            return this.sync;
+        }
+
+        public Map<String, NamedCache> getCaches() {
+            return this.caches;
+        }
+
+        public void setCaches(Map<String, NamedCache> caches) {
+            this.caches = caches;
+        }
+    }
+
+    /** Skipping the server during an outage. */
+    public static class CircuitBreaker {
+
+        /**
+         * Whether to skip the server for a while after a connection failure or timeout, so that an outage does not
+         * cost every request a full timeout.
+         */
+        private boolean enabled = true;
+
+        /**
+         * How long to skip the server after a connection failure or timeout before one request probes it again.
+         */
+        private Duration openDuration = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getOpenDuration() {
+            return this.openDuration;
+        }
+
+        public void setOpenDuration(Duration openDuration) {
+            this.openDuration = openDuration;
+        }
+    }
+
+    /** Loading of missing entries by @Cacheable(sync = true). */
+    public static class Sync {
+
+        /**
+         * Whether a missing key is also loaded once across JVMs (not only once per JVM), with a lease on the server.
+         */
+        private boolean distributed;
+
+        /**
+         * Longest time one JVM's load holds the others back; make it longer than a typical load.
+         */
+        private Duration leaseTime = Duration.ofSeconds(10);
+
+        public boolean isDistributed() {
+            return this.distributed;
+        }
+
+        public void setDistributed(boolean distributed) {
+            this.distributed = distributed;
+        }
+
+        public Duration getLeaseTime() {
+            return this.leaseTime;
+        }
+
+        public void setLeaseTime(Duration leaseTime) {
+            this.leaseTime = leaseTime;
+        }
+    }
+
+    /** Settings of one cache; each one not set is taken from dragonfly.cache.*. */
+    public static class NamedCache {
+
+        /**
+         * How long an entry of this cache lives after it is written; 0 for never.
+         */
+        private @Nullable Duration timeToLive;
+
+        /**
+         * How long an entry of this cache lives without being read; replaces time-to-live when set.
+         */
+        private @Nullable Duration timeToIdle;
+
+        /**
+         * Largest random extra added to each expiry of this cache.
+         */
+        private @Nullable Duration ttlJitter;
+
+        /**
+         * Prefix before the cache name in the keys of this cache.
+         */
+        private @Nullable String keyPrefix;
+
+        /**
+         * Whether the keys of this cache start with the key prefix and the cache name.
+         */
+        private @Nullable Boolean useKeyPrefix;
+
+        /**
+         * Whether this cache stores null values.
+         */
+        private @Nullable Boolean cacheNullValues;
+
+        /**
+         * How the values of this cache are turned into bytes.
+         */
+        private @Nullable Serializer serializer;
+
+        public @Nullable Duration getTimeToLive() {
+            return this.timeToLive;
+        }
+
+        public void setTimeToLive(@Nullable Duration timeToLive) {
+            this.timeToLive = timeToLive;
+        }
+
+        public @Nullable Duration getTimeToIdle() {
+            return this.timeToIdle;
+        }
+
+        public void setTimeToIdle(@Nullable Duration timeToIdle) {
+            this.timeToIdle = timeToIdle;
+        }
+
+        public @Nullable Duration getTtlJitter() {
+            return this.ttlJitter;
+        }
+
+        public void setTtlJitter(@Nullable Duration ttlJitter) {
+            this.ttlJitter = ttlJitter;
+        }
+
+        public @Nullable String getKeyPrefix() {
+            return this.keyPrefix;
+        }
+
+        public void setKeyPrefix(@Nullable String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
+
+        public @Nullable Boolean getUseKeyPrefix() {
+            return this.useKeyPrefix;
+        }
+
+        public void setUseKeyPrefix(@Nullable Boolean useKeyPrefix) {
+            this.useKeyPrefix = useKeyPrefix;
+        }
+
+        public @Nullable Boolean getCacheNullValues() {
+            return this.cacheNullValues;
+        }
+
+        public void setCacheNullValues(@Nullable Boolean cacheNullValues) {
+            this.cacheNullValues = cacheNullValues;
+        }
+
+        public @Nullable Serializer getSerializer() {
+            return this.serializer;
+        }
+
+        public void setSerializer(@Nullable Serializer serializer) {
+            this.serializer = serializer;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.dragonflyclient.spring.cache;
+
+import org.dragonflyclient.spring.cache.serializer.JacksonSerializer;
+import org.springframework.cache.Cache;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The contract on a real server, with the JSON serializer. */
+class DragonflyCacheJsonContractTest extends CacheContractTest {
+
+    private static final JacksonSerializer JSON =
+            new JacksonSerializer(JsonMapper.builder().build(), DragonflyCacheContractTest.ALLOW_TESTS);
+
+    @Override
+    protected Cache newCache(boolean allowNullValues) {
+        return DragonflyCacheContractTest.cache(
+                DragonflyCacheSettings.defaults().withCacheNullValues(allowNullValues).withSerializer(JSON));
+    }
+}
