@@ -56,6 +56,7 @@ public final class ClientOptions {
     private final Duration reconnectDelay;
     private final Duration maxReconnectDelay;
     private final CommandListener commandListener;
+    private final boolean requireServerAtStartup;
 
     private ClientOptions(Builder b) {
         this.host = b.host;
@@ -75,6 +76,7 @@ public final class ClientOptions {
         this.reconnectDelay = b.reconnectDelay;
         this.maxReconnectDelay = b.maxReconnectDelay;
         this.commandListener = b.commandListener;
+        this.requireServerAtStartup = b.requireServerAtStartup;
     }
 
     /** @return a builder with every default: {@code 127.0.0.1:6379}, no password, database 0 */
@@ -113,6 +115,7 @@ public final class ClientOptions {
         b.reconnectDelay = reconnectDelay;
         b.maxReconnectDelay = maxReconnectDelay;
         b.commandListener = commandListener;
+        b.requireServerAtStartup = requireServerAtStartup;
         return b;
     }
 
@@ -201,6 +204,16 @@ public final class ClientOptions {
         return commandListener;
     }
 
+    /**
+     * Whether {@link DragonflyClient#create} fails when the server cannot be reached. When off, the
+     * client starts anyway and connects in the background; wrong credentials still fail at once.
+     *
+     * @return {@code true} (the default) to fail at start-up
+     */
+    public boolean requireServerAtStartup() {
+        return requireServerAtStartup;
+    }
+
     /** @return {@code host:port}, with IPv6 addresses in brackets */
     public String address() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
@@ -247,6 +260,7 @@ public final class ClientOptions {
         private Duration reconnectDelay = Duration.ofMillis(50);
         private Duration maxReconnectDelay = Duration.ofSeconds(2);
         private CommandListener commandListener = CommandListener.NONE;
+        private boolean requireServerAtStartup = true;
 
         private Builder() {
         }
@@ -563,6 +577,20 @@ public final class ClientOptions {
          */
         public Builder commandListener(CommandListener listener) {
             this.commandListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether creating the client fails when the server cannot be reached (the default). Turn it
+         * off for applications that must start while their cache is down: the client then connects
+         * in the background and commands fail fast until it does. A server that answers but refuses
+         * the credentials, the database or the TLS handshake still fails creation.
+         *
+         * @param require {@code false} to start without a reachable server
+         * @return this builder
+         */
+        public Builder requireServerAtStartup(boolean require) {
+            this.requireServerAtStartup = require;
             return this;
         }
 

@@ -8,6 +8,9 @@ import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyConnectionException;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyTimeoutException;
+import org.dragonflyclient.core.command.Command;
+import org.dragonflyclient.core.command.Keyword;
+import org.dragonflyclient.core.command.StatusOutput;
 
 /**
  * A fixed set of multiplexed connections and the one place that decides which connection serves
@@ -45,10 +48,13 @@ public final class ConnectionPool implements AutoCloseable {
 
     /**
      * Opens every connection of the pool, so that a wrong address or password is reported at once.
+     * When the server is merely unreachable and {@link ClientOptions#requireServerAtStartup()} is
+     * off, the pool starts empty instead and connects in the background; a refused handshake
+     * (credentials, database, TLS certificate) is a configuration error and always throws.
      *
      * @param connector opens and authenticates connections
      * @return the pool
-     * @throws DragonflyConnectionException when the first connection cannot be opened
+     * @throws DragonflyConnectionException when a connection cannot be opened
      */
     public static ConnectionPool open(Connector connector) {
         ConnectionPool pool = new ConnectionPool(connector);
@@ -56,6 +62,15 @@ public final class ConnectionPool implements AutoCloseable {
             for (int i = 0; i < pool.connections.length(); i++) {
                 pool.connections.set(i, connector.open(pool.onClosed));
             }
+        } catch (DragonflyConnectionException e) {
+            if (pool.options.requireServerAtStartup() || !Connector.isUnreachable(e) || pool.openCount() > 0) {
+                pool.close();
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, () -> e.getMessage() + ". Starting anyway (requireServerAtStartup "
+                    + "is off): commands fail fast until the server answers; connecting in the background");
+            pool.lastConnectFailure = e;
+            pool.startReconnector();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -146,6 +161,25 @@ public final class ConnectionPool implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, () -> "Lost connection to " + connection.address() + ": "
                 + reason.getMessage() + "; reconnecting");
         startReconnector();
+        probeSiblings(connection);
+    }
+
+    /**
+     * When one connection breaks, the others to the same server often broke too (a restart, a
+     * network cut) without anybody noticing, since an idle socket is not read. A PING on each open
+     * sibling finds out now, so the next user command does not meet the dead connection first.
+     */
+    private void probeSiblings(Connection broken) {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        for (int i = 0; i < connections.length(); i++) {
+            Connection c = connections.get(i);
+            if (c != null && c != broken && c.isOpen()) {
+                Command<String> ping = new Command<>(Keyword.PING, new Object[0], new StatusOutput());
+                ping.deadline(deadline);
+                c.dispatch(ping);
+                c.ensureReader();
+            }
+        }
     }
 
     private void startReconnector() {

@@ -242,6 +242,27 @@ public final class Connector {
         return options;
     }
 
+    /**
+     * Tells a server that cannot be reached (refused, unroutable, unknown host, timed out, closed
+     * during the handshake) from one that answered and refused us (credentials, database, TLS
+     * certificate), which is a configuration error.
+     *
+     * @param e a failure of {@link #open}
+     * @return {@code true} when the server could not be reached at all
+     */
+    static boolean isUnreachable(DragonflyConnectionException e) {
+        Throwable cause = e.getCause();
+        if (cause == null) {
+            return true; // the server closed the connection during the handshake
+        }
+        if (cause instanceof DragonflyConnectionException nested) {
+            return isUnreachable(nested);
+        }
+        return cause instanceof java.net.ConnectException || cause instanceof NoRouteToHostException
+                || cause instanceof UnknownHostException || cause instanceof SocketTimeoutException
+                || cause instanceof org.dragonflyclient.core.DragonflyTimeoutException;
+    }
+
     static DragonflyException describe(RuntimeException e) {
         return e instanceof DragonflyException d ? d
                 : new DragonflyConnectionException("Could not connect: " + e.getMessage(), e);
