@@ -58,6 +58,8 @@ public final class Connection implements FrameHandler {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     /** Longest blocking read, so an interrupted reader notices within this time. */
     private static final long READ_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Longest blocking read of a subscriber connection, which has nothing else to do meanwhile. */
+    private static final long SUBSCRIBER_READ_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** A write this large may fill the socket buffers: make sure someone reads replies meanwhile. */
     private static final int LARGE_WRITE = 64 * 1024;
 
@@ -451,6 +453,60 @@ public final class Connection implements FrameHandler {
                     LockSupport.unpark(waiter);
                 }
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ subscriber mode
+
+    /**
+     * Writes a command without queuing it for a reply: for a connection in subscriber mode
+     * ({@link #readFramesUntilClosed}), where the server's answers ({@code subscribe}
+     * confirmations, messages) are frames of their own rather than replies paired with commands.
+     *
+     * @param name the command name
+     * @param args its arguments
+     * @throws DragonflyConnectionException when the connection is closed (nothing was sent)
+     * @throws IllegalArgumentException when an argument cannot be encoded (nothing was sent)
+     */
+    public void send(byte[] name, Object[] args) {
+        writeLock.lock();
+        try {
+            if (closed) {
+                throw notConnected();
+            }
+            pending.encode(name, args);
+        } finally {
+            writeLock.unlock();
+        }
+        flush();
+    }
+
+    /**
+     * Turns the calling thread into this connection's only reader until the connection closes,
+     * handing every frame to {@code handler} instead of pairing it with a command. This is
+     * subscriber mode, for a connection that carries nothing but subscriptions: on RESP2 the
+     * server's messages are ordinary arrays that no command asked for, so request/reply pairing
+     * cannot apply. Commands are written with {@link #send}; {@link #dispatch} must not be used.
+     * Returns when the connection failed or was closed; the {@link Listener} has been told.
+     *
+     * @param handler receives every frame, replies and pushes alike
+     * @throws IllegalStateException when another thread is reading this connection
+     */
+    public void readFramesUntilClosed(FrameHandler handler) {
+        if (!reading.compareAndSet(false, true)) {
+            throw new IllegalStateException("The connection to " + address + " is already being read; "
+                    + "subscriber mode needs a connection of its own");
+        }
+        try {
+            decoder.decode(handler);
+            while (!closed && readSome(SUBSCRIBER_READ_SLICE_NANOS)) {
+                decoder.decode(handler);
+            }
+        } catch (DragonflyProtocolException e) {
+            fail(new DragonflyConnectionException("Closed the subscriber connection to " + address
+                    + " after a protocol error: " + e.getMessage(), e, true));
+        } finally {
+            reading.set(false);
         }
     }
 
