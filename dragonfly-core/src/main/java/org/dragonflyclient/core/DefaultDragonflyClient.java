@@ -107,6 +107,11 @@ final class DefaultDragonflyClient extends SyncSortedSetAndScriptingCommands imp
     }
 
     @Override
+    public Transaction transaction() {
+        return new DefaultTransaction(pool, dedicated, timeoutNanos, listener);
+    }
+
+    @Override
     public ClientOptions options() {
         return options;
     }

@@ -48,6 +48,23 @@ public interface DragonflyClient extends DragonflyCommands, AutoCloseable {
     /** @return a new, empty pipeline on this client's connections */
     Pipeline pipeline();
 
+    /**
+     * Starts a transaction: commands queued on it run atomically, in order, with no other
+     * client's (or thread's) command in between, when {@link Transaction#exec()} is called.
+     *
+     * <pre>{@code
+     * try (Transaction tx = client.transaction()) {
+     *     tx.watch("balance");                          // optional optimistic lock
+     *     long balance = Long.parseLong(client.get("balance"));
+     *     tx.set("balance", Long.toString(balance - 10));
+     *     if (!tx.exec()) { ... someone changed "balance": retry ... }
+     * }
+     * }</pre>
+     *
+     * @return a new transaction; not thread-safe, one thread uses it
+     */
+    Transaction transaction();
+
     /** @return the options this client was created with */
     ClientOptions options();
 

@@ -120,6 +120,18 @@ class ScriptingTest {
     }
 
     @Test
+    void scriptInsideATransaction_isSentInFull(ManagedServer server) {
+        try (DragonflyClient client = DragonflyClient.create(server.uri())) {
+            client.scriptFlush();
+            try (Transaction tx = client.transaction()) {
+                CompletableFuture<Reply> result = tx.eval(INCR_BY, new String[] {"lua:tx"}, "10");
+                assertThat(tx.exec()).isTrue();
+                assertThat(result.join().asLong()).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
     void badArguments_failBeforeAnythingIsSent(ManagedServer server) {
         try (DragonflyClient client = DragonflyClient.create(server.uri())) {
             assertThatIllegalArgumentException().isThrownBy(() -> Script.of(" "));
