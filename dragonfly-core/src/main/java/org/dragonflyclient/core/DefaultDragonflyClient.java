@@ -3,6 +3,8 @@ package org.dragonflyclient.core;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dragonflyclient.core.command.Command;
 import org.dragonflyclient.core.command.CommandBuilder;
@@ -32,6 +34,7 @@ final class DefaultDragonflyClient extends SyncSortedSetAndScriptingCommands imp
     private final DefaultAsyncCommands async;
     private final CommandListener listener;
     private final DedicatedConnections dedicated;
+    private final Set<DefaultPubSub> pubSubs = ConcurrentHashMap.newKeySet();
 
     private DefaultDragonflyClient(ClientOptions options, ConnectionPool pool, DedicatedConnections dedicated) {
         this.options = options;
@@ -107,6 +110,18 @@ final class DefaultDragonflyClient extends SyncSortedSetAndScriptingCommands imp
     }
 
     @Override
+    public PubSub pubSub() {
+        return pubSub(PubSub.DEFAULT_MAX_QUEUED_MESSAGES);
+    }
+
+    @Override
+    public PubSub pubSub(int maxQueuedMessages) {
+        DefaultPubSub pubSub = DefaultPubSub.open(pool.connector(), maxQueuedMessages, pubSubs::remove);
+        pubSubs.add(pubSub);
+        return pubSub;
+    }
+
+    @Override
     public Transaction transaction() {
         return new DefaultTransaction(pool, dedicated, timeoutNanos, listener);
     }
@@ -133,6 +148,7 @@ final class DefaultDragonflyClient extends SyncSortedSetAndScriptingCommands imp
 
     @Override
     public void close() {
+        pubSubs.forEach(DefaultPubSub::close);
         dedicated.close();
         pool.close();
     }
