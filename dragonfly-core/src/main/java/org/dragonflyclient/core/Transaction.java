@@ -33,7 +33,9 @@ package org.dragonflyclient.core;
  * {@code WATCH} on it at once; reads in between may go through the client as usual. If any client
  * changes a watched key before {@code EXEC}, {@link #exec()} returns {@code false}: nothing ran, and
  * every future fails with {@link DragonflyTransactionAbortedException}. Without {@code watch}, a
- * transaction needs no dedicated connection: its unit goes out on a shared one.
+ * transaction needs no dedicated connection: its unit goes out on a shared one. A watched
+ * transaction holds its dedicated connection until {@code exec}, {@code discard} or {@code close}:
+ * use try-with-resources, since the client has only a few of them.
  *
  * <h2>Failures</h2>
  * If the connection breaks, {@code exec()} throws {@link DragonflyConnectionException} and every
