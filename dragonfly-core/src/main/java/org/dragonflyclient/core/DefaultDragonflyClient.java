@@ -1,7 +1,10 @@
 package org.dragonflyclient.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dragonflyclient.core.command.Command;
 import org.dragonflyclient.core.command.CommandBuilder;
@@ -10,14 +13,16 @@ import org.dragonflyclient.core.command.ValueDecoder;
 import org.dragonflyclient.core.connection.Connection;
 import org.dragonflyclient.core.connection.ConnectionPool;
 import org.dragonflyclient.core.connection.Connector;
+import org.dragonflyclient.core.connection.DedicatedConnections;
 import org.dragonflyclient.core.connection.PushHandler;
 
 /**
  * The one implementation of {@link DragonflyClient}. Each synchronous method builds its command
  * with {@link CommandBuilder}, sends it on the connection {@link ConnectionPool#route} picks, and
- * waits in {@link Connection#await}; that is the whole path of a call.
+ * waits in {@link Connection#await}; that is the whole path of a call. The data-type families live
+ * in the base classes; blocking commands take a connection from {@link DedicatedConnections}.
  */
-final class DefaultDragonflyClient implements DragonflyClient {
+final class DefaultDragonflyClient extends SyncSortedSetAndScriptingCommands implements DragonflyClient {
 
     private static final ValueDecoder<byte[]> BYTES = ValueDecoder.BYTES;
     private static final ValueDecoder<String> UTF8 = ValueDecoder.UTF8;
@@ -28,21 +33,26 @@ final class DefaultDragonflyClient implements DragonflyClient {
     private final long timeoutNanos;
     private final DefaultAsyncCommands async;
     private final CommandListener listener;
+    private final DedicatedConnections dedicated;
+    private final Set<DefaultPubSub> pubSubs = ConcurrentHashMap.newKeySet();
 
-    private DefaultDragonflyClient(ClientOptions options, ConnectionPool pool) {
+    private DefaultDragonflyClient(ClientOptions options, ConnectionPool pool, DedicatedConnections dedicated) {
         this.options = options;
         this.pool = pool;
+        this.dedicated = dedicated;
         this.timeoutNanos = options.timeout().toNanos();
         this.listener = options.commandListener();
-        this.async = new DefaultAsyncCommands(pool, timeoutNanos, listener);
+        this.async = new DefaultAsyncCommands(pool, dedicated, timeoutNanos, listener);
     }
 
     static DragonflyClient connect(ClientOptions options) {
         Connector connector = new Connector(options, PushHandler.IGNORE);
-        return new DefaultDragonflyClient(options, ConnectionPool.open(connector));
+        ConnectionPool pool = ConnectionPool.open(connector);
+        return new DefaultDragonflyClient(options, pool, new DedicatedConnections(connector, DedicatedConnections.DEFAULT_MAX));
     }
 
-    private <T> T sync(Command<T> command) {
+    @Override
+    protected <T> T sync(Command<T> command) {
         long start = System.nanoTime();
         long deadline = start + timeoutNanos;
         command.deadline(deadline);
@@ -64,13 +74,56 @@ final class DefaultDragonflyClient implements DragonflyClient {
     }
 
     @Override
+    protected <T> T syncBlocking(Command<T> command, Duration blockFor) {
+        long start = System.nanoTime();
+        command.waiter(Thread.currentThread());
+        Connection connection = null;
+        try {
+            connection = dedicated.lease(start + timeoutNanos);
+            command.deadline(DefaultAsyncCommands.blockingDeadline(start, blockFor, timeoutNanos));
+            connection.dispatch(command);
+            T result = connection.await(command);
+            if (listener != CommandListener.NONE) {
+                listener.commandCompleted(command.displayName(), System.nanoTime() - start, null);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (listener != CommandListener.NONE) {
+                listener.commandCompleted(command.displayName(), System.nanoTime() - start, e);
+            }
+            throw e;
+        } finally {
+            if (connection != null) {
+                dedicated.release(connection);
+            }
+        }
+    }
+
+    @Override
     public DragonflyAsyncCommands async() {
         return async;
     }
 
     @Override
     public Pipeline pipeline() {
-        return new DefaultPipeline(pool, timeoutNanos, listener);
+        return new DefaultPipeline(pool, timeoutNanos, listener, async);
+    }
+
+    @Override
+    public PubSub pubSub() {
+        return pubSub(PubSub.DEFAULT_MAX_QUEUED_MESSAGES);
+    }
+
+    @Override
+    public PubSub pubSub(int maxQueuedMessages) {
+        DefaultPubSub pubSub = DefaultPubSub.open(pool.connector(), maxQueuedMessages, pubSubs::remove);
+        pubSubs.add(pubSub);
+        return pubSub;
+    }
+
+    @Override
+    public Transaction transaction() {
+        return new DefaultTransaction(pool, dedicated, timeoutNanos, listener);
     }
 
     @Override
@@ -95,6 +148,8 @@ final class DefaultDragonflyClient implements DragonflyClient {
 
     @Override
     public void close() {
+        pubSubs.forEach(DefaultPubSub::close);
+        dedicated.close();
         pool.close();
     }
 

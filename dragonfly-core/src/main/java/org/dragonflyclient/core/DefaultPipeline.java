@@ -1,5 +1,6 @@
 package org.dragonflyclient.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,7 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
     private final ConnectionPool pool;
     private final long timeoutNanos;
     private final CommandListener listener;
+    private final FutureCommands outsideBatch;
     /** Commands not written yet. */
     private final List<Command<?>> queued = new ArrayList<>(WRITE_EVERY);
     /** Commands written since the last {@link #sync()}, to fail together if the wait fails. */
@@ -34,10 +36,24 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
      */
     private Connection connection;
 
-    DefaultPipeline(ConnectionPool pool, long timeoutNanos, CommandListener listener) {
+    DefaultPipeline(ConnectionPool pool, long timeoutNanos, CommandListener listener, FutureCommands outsideBatch) {
         this.pool = pool;
         this.timeoutNanos = timeoutNanos;
         this.listener = listener;
+        this.outsideBatch = outsideBatch;
+    }
+
+    @Override
+    protected <T> CompletableFuture<T> submitBlocking(Command<T> command, Duration blockFor) {
+        throw new UnsupportedOperationException(command.displayName() + " cannot be pipelined: it would block the "
+                + "pipeline's shared connection and every command behind it; call it on the client or on "
+                + "client.async(), which run it on a dedicated connection");
+    }
+
+    /** The {@code EVAL} after a {@code NOSCRIPT} arrives during {@link #sync()}: it goes out on its own. */
+    @Override
+    protected <T> CompletableFuture<T> submitFallback(Command<T> command) {
+        return outsideBatch.submit(command);
     }
 
     @Override

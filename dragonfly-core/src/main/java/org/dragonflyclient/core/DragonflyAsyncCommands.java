@@ -14,8 +14,13 @@ import java.util.concurrent.CompletableFuture;
  * completed on the thread that reads the reply, which may be a client thread or another caller's:
  * callbacks must not block; use the {@code ...Async} variants of {@link CompletableFuture} with an
  * executor for slow work. Commands issued by one thread run on the server in the order issued.
+ *
+ * <p>The command families are those of {@link DragonflyCommands}: {@link HashAsyncCommands},
+ * {@link ListAsyncCommands}, {@link SetAsyncCommands}, {@link SortedSetAsyncCommands},
+ * {@link ScriptingAsyncCommands} and {@link PubSubAsyncCommands}.
  */
-public interface DragonflyAsyncCommands {
+public interface DragonflyAsyncCommands extends HashAsyncCommands, ListAsyncCommands, SetAsyncCommands,
+        SortedSetAsyncCommands, ScriptingAsyncCommands, PubSubAsyncCommands {
 
     /**
      * {@code GET key}.

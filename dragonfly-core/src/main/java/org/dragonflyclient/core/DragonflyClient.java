@@ -48,6 +48,44 @@ public interface DragonflyClient extends DragonflyCommands, AutoCloseable {
     /** @return a new, empty pipeline on this client's connections */
     Pipeline pipeline();
 
+    /**
+     * Opens a subscriber: a connection of its own for {@code SUBSCRIBE}/{@code PSUBSCRIBE}, with a
+     * thread that reads it and one that calls the listeners, queuing at most
+     * {@link PubSub#DEFAULT_MAX_QUEUED_MESSAGES} messages for slow listeners. Open one and share it;
+     * each holds a connection and two threads until closed (closing the client closes it too).
+     *
+     * @return the subscriber, connected and subscribed to nothing yet
+     * @throws DragonflyConnectionException when the connection cannot be opened
+     */
+    PubSub pubSub();
+
+    /**
+     * Opens a subscriber as {@link #pubSub()} does, with a bound of its own on the messages queued
+     * for slow listeners; messages beyond it are dropped and counted (see {@link PubSub}).
+     *
+     * @param maxQueuedMessages how many received messages may wait for the listeners, at least 1
+     * @return the subscriber
+     * @throws DragonflyConnectionException when the connection cannot be opened
+     */
+    PubSub pubSub(int maxQueuedMessages);
+
+    /**
+     * Starts a transaction: commands queued on it run atomically, in order, with no other
+     * client's (or thread's) command in between, when {@link Transaction#exec()} is called.
+     *
+     * <pre>{@code
+     * try (Transaction tx = client.transaction()) {
+     *     tx.watch("balance");                          // optional optimistic lock
+     *     long balance = Long.parseLong(client.get("balance"));
+     *     tx.set("balance", Long.toString(balance - 10));
+     *     if (!tx.exec()) { ... someone changed "balance": retry ... }
+     * }
+     * }</pre>
+     *
+     * @return a new transaction; not thread-safe, one thread uses it
+     */
+    Transaction transaction();
+
     /** @return the options this client was created with */
     ClientOptions options();
 

@@ -13,8 +13,14 @@ import java.util.Map;
  * {@link DragonflyServerException} (for example {@code WRONGTYPE}) or
  * {@link DragonflyInterruptedException}; {@link IllegalArgumentException} means the arguments were
  * wrong and nothing was sent.
+ *
+ * <p>Beyond strings, keys and server commands (declared here), it holds the command families of
+ * {@link HashCommands}, {@link ListCommands}, {@link SetCommands}, {@link SortedSetCommands},
+ * {@link ScriptingCommands} and {@link PubSubCommands}. Subscriptions and transactions have objects
+ * of their own: {@link DragonflyClient#pubSub()} and {@link DragonflyClient#transaction()}.
  */
-public interface DragonflyCommands {
+public interface DragonflyCommands extends HashCommands, ListCommands, SetCommands, SortedSetCommands,
+        ScriptingCommands, PubSubCommands {
 
     /**
      * {@code GET key}.

@@ -10,10 +10,11 @@ import org.dragonflyclient.core.command.Keyword;
 import org.dragonflyclient.core.command.ValueDecoder;
 
 /**
- * Every asynchronous command, built by {@link CommandBuilder} and handed to {@link #submit}: the
- * asynchronous API sends it at once, a pipeline keeps it for one write later.
+ * Every asynchronous command, built by {@link CommandBuilder} (and the family builders, in the
+ * base classes) and handed to {@link #submit}: the asynchronous API sends it at once, a pipeline
+ * keeps it for one write later, a transaction for {@code EXEC}.
  */
-abstract class FutureCommands implements DragonflyAsyncCommands {
+abstract class FutureCommands extends FutureSortedSetAndScriptingCommands implements DragonflyAsyncCommands {
 
     private static final ValueDecoder<byte[]> BYTES = ValueDecoder.BYTES;
     private static final ValueDecoder<String> UTF8 = ValueDecoder.UTF8;
@@ -27,6 +28,7 @@ abstract class FutureCommands implements DragonflyAsyncCommands {
      * @param <T> its reply type
      * @return the command itself, which is the future of its reply
      */
+    @Override
     protected abstract <T> CompletableFuture<T> submit(Command<T> command);
 
     /** Reports the command to the listener when it completes; costs nothing without a listener. */

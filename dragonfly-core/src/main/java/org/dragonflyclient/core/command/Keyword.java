@@ -75,6 +75,104 @@ public final class Keyword {
     /** {@code SELECT}. */
     public static final byte[] SELECT = ascii("SELECT");
 
+    // hashes
+    /** {@code HSET}. */
+    public static final byte[] HSET = ascii("HSET");
+    /** {@code HGET}. */
+    public static final byte[] HGET = ascii("HGET");
+    /** {@code HMGET}. */
+    public static final byte[] HMGET = ascii("HMGET");
+    /** {@code HGETALL}. */
+    public static final byte[] HGETALL = ascii("HGETALL");
+    /** {@code HDEL}. */
+    public static final byte[] HDEL = ascii("HDEL");
+    /** {@code HEXISTS}. */
+    public static final byte[] HEXISTS = ascii("HEXISTS");
+    /** {@code HINCRBY}. */
+    public static final byte[] HINCRBY = ascii("HINCRBY");
+    /** {@code HLEN}. */
+    public static final byte[] HLEN = ascii("HLEN");
+    /** {@code HSCAN}. */
+    public static final byte[] HSCAN = ascii("HSCAN");
+
+    // lists
+    /** {@code LPUSH}. */
+    public static final byte[] LPUSH = ascii("LPUSH");
+    /** {@code RPUSH}. */
+    public static final byte[] RPUSH = ascii("RPUSH");
+    /** {@code LPOP}. */
+    public static final byte[] LPOP = ascii("LPOP");
+    /** {@code RPOP}. */
+    public static final byte[] RPOP = ascii("RPOP");
+    /** {@code LRANGE}. */
+    public static final byte[] LRANGE = ascii("LRANGE");
+    /** {@code LLEN}. */
+    public static final byte[] LLEN = ascii("LLEN");
+    /** {@code BLPOP}. */
+    public static final byte[] BLPOP = ascii("BLPOP");
+    /** {@code BRPOP}. */
+    public static final byte[] BRPOP = ascii("BRPOP");
+
+    // sets
+    /** {@code SADD}. */
+    public static final byte[] SADD = ascii("SADD");
+    /** {@code SREM}. */
+    public static final byte[] SREM = ascii("SREM");
+    /** {@code SMEMBERS}. */
+    public static final byte[] SMEMBERS = ascii("SMEMBERS");
+    /** {@code SISMEMBER}. */
+    public static final byte[] SISMEMBER = ascii("SISMEMBER");
+    /** {@code SCARD}. */
+    public static final byte[] SCARD = ascii("SCARD");
+    /** {@code SSCAN}. */
+    public static final byte[] SSCAN = ascii("SSCAN");
+
+    // sorted sets
+    /** {@code ZADD}. */
+    public static final byte[] ZADD = ascii("ZADD");
+    /** {@code ZRANGE}. */
+    public static final byte[] ZRANGE = ascii("ZRANGE");
+    /** {@code ZREM}. */
+    public static final byte[] ZREM = ascii("ZREM");
+    /** {@code ZSCORE}. */
+    public static final byte[] ZSCORE = ascii("ZSCORE");
+    /** {@code ZINCRBY}. */
+    public static final byte[] ZINCRBY = ascii("ZINCRBY");
+    /** {@code ZCARD}. */
+    public static final byte[] ZCARD = ascii("ZCARD");
+
+    // scripting
+    /** {@code EVAL}. */
+    public static final byte[] EVAL = ascii("EVAL");
+    /** {@code EVALSHA}. */
+    public static final byte[] EVALSHA = ascii("EVALSHA");
+    /** {@code SCRIPT}. */
+    public static final byte[] SCRIPT = ascii("SCRIPT");
+
+    // pub/sub
+    /** {@code PUBLISH}. */
+    public static final byte[] PUBLISH = ascii("PUBLISH");
+    /** {@code SUBSCRIBE}. */
+    public static final byte[] SUBSCRIBE = ascii("SUBSCRIBE");
+    /** {@code PSUBSCRIBE}. */
+    public static final byte[] PSUBSCRIBE = ascii("PSUBSCRIBE");
+    /** {@code UNSUBSCRIBE}. */
+    public static final byte[] UNSUBSCRIBE = ascii("UNSUBSCRIBE");
+    /** {@code PUNSUBSCRIBE}. */
+    public static final byte[] PUNSUBSCRIBE = ascii("PUNSUBSCRIBE");
+
+    // transactions
+    /** {@code MULTI}. */
+    public static final byte[] MULTI = ascii("MULTI");
+    /** {@code EXEC}. */
+    public static final byte[] EXEC = ascii("EXEC");
+    /** {@code DISCARD}. */
+    public static final byte[] DISCARD = ascii("DISCARD");
+    /** {@code WATCH}. */
+    public static final byte[] WATCH = ascii("WATCH");
+    /** {@code UNWATCH}. */
+    public static final byte[] UNWATCH = ascii("UNWATCH");
+
     /** {@code EX}. */
     public static final byte[] EX = ascii("EX");
     /** {@code PX}. */
@@ -103,6 +201,17 @@ public final class Keyword {
     public static final byte[] SETNAME = ascii("SETNAME");
     /** {@code ASYNC}. */
     public static final byte[] ASYNC = ascii("ASYNC");
+
+    /** {@code BYSCORE}. */
+    public static final byte[] BYSCORE = ascii("BYSCORE");
+    /** {@code WITHSCORES}. */
+    public static final byte[] WITHSCORES = ascii("WITHSCORES");
+    /** {@code LIMIT}. */
+    public static final byte[] LIMIT = ascii("LIMIT");
+    /** {@code LOAD}. */
+    public static final byte[] LOAD = ascii("LOAD");
+    /** {@code FLUSH}. */
+    public static final byte[] FLUSH = ascii("FLUSH");
 
     /** The text of every constant above, so naming a command for metrics allocates nothing. */
     private static final Map<byte[], String> NAMES = new IdentityHashMap<>();

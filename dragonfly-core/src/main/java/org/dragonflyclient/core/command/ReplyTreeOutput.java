@@ -109,4 +109,14 @@ public final class ReplyTreeOutput extends ReplyOutput<Reply> {
     public Reply value() {
         return root;
     }
+
+    /**
+     * The top-level error of a frame read without a command to complete (a subscriber connection
+     * reads every frame this way), or {@code null}.
+     *
+     * @return the error as the exception a command would have failed with, or {@code null}
+     */
+    public RuntimeException topLevelFailure() {
+        return failure();
+    }
 }

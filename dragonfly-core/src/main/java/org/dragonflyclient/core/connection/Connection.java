@@ -65,6 +65,8 @@ public final class Connection implements FrameHandler {
      * each pipeline would cost a thread hop on every batch).
      */
     private static final int LARGE_WRITE = 1024 * 1024;
+    /** Longest blocking read of a subscriber connection, which has nothing else to do meanwhile. */
+    private static final long SUBSCRIBER_READ_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Socket socket;
     private final InputStream in;
@@ -188,6 +190,36 @@ public final class Connection implements FrameHandler {
                 throw e;
             }
             for (Command<?> c : commands) {
+                inFlight.add(c);
+            }
+            batch = takeBatch();
+        } finally {
+            writeLock.unlock();
+        }
+        if (batch != null) {
+            writeBatches(batch);
+        }
+    }
+
+    /**
+     * Queues commands whose bytes were encoded elsewhere, as one unit that no other thread's
+     * commands can split: a transaction's {@code MULTI ... EXEC}, where the replies to read
+     * ({@code +QUEUED} acknowledgements) belong to other command objects than the bytes.
+     *
+     * @param replies one command per reply expected, in order
+     * @param encoded the bytes to write
+     */
+    public void dispatchEncoded(List<? extends Command<?>> replies, CommandEncoder encoded) {
+        CommandEncoder batch;
+        writeLock.lock();
+        try {
+            if (closed) {
+                DragonflyConnectionException e = notConnected();
+                replies.forEach(c -> c.completeExceptionally(e));
+                return;
+            }
+            pending.append(encoded.array(), 0, encoded.length());
+            for (Command<?> c : replies) {
                 inFlight.add(c);
             }
             batch = takeBatch();
@@ -484,6 +516,64 @@ public final class Connection implements FrameHandler {
             if (!c.isDone()) {
                 failCommand(c, timeout(c));
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ subscriber mode
+
+    /**
+     * Writes a command without queuing it for a reply: for a connection in subscriber mode
+     * ({@link #readFramesUntilClosed}), where the server's answers ({@code subscribe}
+     * confirmations, messages) are frames of their own rather than replies paired with commands.
+     *
+     * @param name the command name
+     * @param args its arguments
+     * @throws DragonflyConnectionException when the connection is closed (nothing was sent)
+     * @throws IllegalArgumentException when an argument cannot be encoded (nothing was sent)
+     */
+    public void send(byte[] name, Object[] args) {
+        CommandEncoder batch;
+        writeLock.lock();
+        try {
+            if (closed) {
+                throw notConnected();
+            }
+            pending.encode(name, args);
+            batch = takeBatch();
+        } finally {
+            writeLock.unlock();
+        }
+        if (batch != null) {
+            writeBatches(batch);
+        }
+    }
+
+    /**
+     * Turns the calling thread into this connection's only reader until the connection closes,
+     * handing every frame to {@code handler} instead of pairing it with a command. This is
+     * subscriber mode, for a connection that carries nothing but subscriptions: on RESP2 the
+     * server's messages are ordinary arrays that no command asked for, so request/reply pairing
+     * cannot apply. Commands are written with {@link #send}; {@link #dispatch} must not be used.
+     * Returns when the connection failed or was closed; the {@link Listener} has been told.
+     *
+     * @param handler receives every frame, replies and pushes alike
+     * @throws IllegalStateException when another thread is reading this connection
+     */
+    public void readFramesUntilClosed(FrameHandler handler) {
+        if (!reading.compareAndSet(false, true)) {
+            throw new IllegalStateException("The connection to " + address + " is already being read; "
+                    + "subscriber mode needs a connection of its own");
+        }
+        try {
+            decoder.decode(handler);
+            while (!closed && readSome(SUBSCRIBER_READ_SLICE_NANOS)) {
+                decoder.decode(handler);
+            }
+        } catch (DragonflyProtocolException e) {
+            fail(new DragonflyConnectionException("Closed the subscriber connection to " + address
+                    + " after a protocol error: " + e.getMessage(), e, true));
+        } finally {
+            reading.set(false);
         }
     }
 

@@ -217,6 +217,19 @@ public final class CommandEncoder {
     }
 
     /**
+     * Appends bytes encoded by another encoder, such as a transaction's commands.
+     *
+     * @param src the bytes
+     * @param offset index of the first byte
+     * @param count number of bytes
+     */
+    public void append(byte[] src, int offset, int count) {
+        ensure(count);
+        System.arraycopy(src, offset, buf, length, count);
+        length += count;
+    }
+
+    /**
      * Drops everything encoded after {@code mark}, to take back a batch that could not be encoded whole.
      *
      * @param mark a length returned by {@link #length()} earlier

@@ -1,0 +1,195 @@
+package org.dragonflyclient.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The asynchronous forms of {@link ListCommands}: the same commands, arguments and results, as
+ * futures. Part of {@link DragonflyAsyncCommands}, which says how futures complete and fail.
+ *
+ * <p>{@code blpop} and {@code brpop} lease a dedicated connection when called (waiting at most the
+ * command timeout when all are busy; the future then fails with {@link DragonflyTimeoutException})
+ * and give it back when their future completes. A {@link Pipeline} refuses them with
+ * {@link UnsupportedOperationException}, because a blocked command would stall the pipeline's
+ * shared connection; inside a {@link Transaction} they do not block.
+ */
+public interface ListAsyncCommands {
+
+    /**
+     * {@code LPUSH key value [value ...]}: inserts at the head, each value in turn.
+     *
+     * @param key the key
+     * @param values the values, at least one
+     * @return a future of the length of the list afterwards
+     */
+    CompletableFuture<Long> lpush(byte[] key, byte[]... values);
+
+    /**
+     * {@code LPUSH key value [value ...]}, as text.
+     *
+     * @param key the key
+     * @param values the values, at least one
+     * @return a future of the length of the list afterwards
+     */
+    CompletableFuture<Long> lpush(String key, String... values);
+
+    /**
+     * {@code RPUSH key value [value ...]}: appends at the tail.
+     *
+     * @param key the key
+     * @param values the values, at least one
+     * @return a future of the length of the list afterwards
+     */
+    CompletableFuture<Long> rpush(byte[] key, byte[]... values);
+
+    /**
+     * {@code RPUSH key value [value ...]}, as text.
+     *
+     * @param key the key
+     * @param values the values, at least one
+     * @return a future of the length of the list afterwards
+     */
+    CompletableFuture<Long> rpush(String key, String... values);
+
+    /**
+     * {@code LPOP key}.
+     *
+     * @param key the key
+     * @return a future of the first value, or {@code null} when the list is empty or missing
+     */
+    CompletableFuture<byte[]> lpop(byte[] key);
+
+    /**
+     * {@code LPOP key}, as text.
+     *
+     * @param key the key
+     * @return a future of the first value, or {@code null} when the list is empty or missing
+     */
+    CompletableFuture<String> lpop(String key);
+
+    /**
+     * {@code LPOP key count}.
+     *
+     * @param key the key
+     * @param count how many values to pop at most, positive
+     * @return a future of the values popped, head first, or {@code null} when the list is missing
+     */
+    CompletableFuture<List<byte[]>> lpop(byte[] key, long count);
+
+    /**
+     * {@code LPOP key count}, as text.
+     *
+     * @param key the key
+     * @param count how many values to pop at most, positive
+     * @return a future of the values popped, head first, or {@code null} when the list is missing
+     */
+    CompletableFuture<List<String>> lpop(String key, long count);
+
+    /**
+     * {@code RPOP key}.
+     *
+     * @param key the key
+     * @return a future of the last value, or {@code null} when the list is empty or missing
+     */
+    CompletableFuture<byte[]> rpop(byte[] key);
+
+    /**
+     * {@code RPOP key}, as text.
+     *
+     * @param key the key
+     * @return a future of the last value, or {@code null} when the list is empty or missing
+     */
+    CompletableFuture<String> rpop(String key);
+
+    /**
+     * {@code RPOP key count}.
+     *
+     * @param key the key
+     * @param count how many values to pop at most, positive
+     * @return a future of the values popped, tail first, or {@code null} when the list is missing
+     */
+    CompletableFuture<List<byte[]>> rpop(byte[] key, long count);
+
+    /**
+     * {@code RPOP key count}, as text.
+     *
+     * @param key the key
+     * @param count how many values to pop at most, positive
+     * @return a future of the values popped, tail first, or {@code null} when the list is missing
+     */
+    CompletableFuture<List<String>> rpop(String key, long count);
+
+    /**
+     * {@code LRANGE key start stop}.
+     *
+     * @param key the key
+     * @param start first index; negative indexes count from the end ({@code -1} is the last)
+     * @param stop last index, included
+     * @return a future of the values in the range; empty, never {@code null}, when the key does not exist
+     */
+    CompletableFuture<List<byte[]>> lrange(byte[] key, long start, long stop);
+
+    /**
+     * {@code LRANGE key start stop}, as text.
+     *
+     * @param key the key
+     * @param start first index; negative indexes count from the end ({@code -1} is the last)
+     * @param stop last index, included
+     * @return a future of the values in the range; empty, never {@code null}, when the key does not exist
+     */
+    CompletableFuture<List<String>> lrange(String key, long start, long stop);
+
+    /**
+     * {@code LLEN key}.
+     *
+     * @param key the key
+     * @return a future of the length, 0 when the key does not exist
+     */
+    CompletableFuture<Long> llen(byte[] key);
+
+    /**
+     * {@code LLEN key}.
+     *
+     * @param key the key
+     * @return a future of the length, 0 when the key does not exist
+     */
+    CompletableFuture<Long> llen(String key);
+
+    /**
+     * {@code BLPOP key [key ...] timeout}: pops the head of the first non-empty list, waiting up
+     * to {@code timeout} for one, on a dedicated connection (see the interface documentation).
+     *
+     * @param timeout how long the server waits, with millisecond precision; zero waits without limit
+     * @param keys the lists, in the order they are tried
+     * @return a future of the list and the value popped, or {@code null} when the timeout passed
+     */
+    CompletableFuture<KeyValue<byte[]>> blpop(Duration timeout, byte[]... keys);
+
+    /**
+     * {@code BLPOP key [key ...] timeout}, as text.
+     *
+     * @param timeout how long the server waits, with millisecond precision; zero waits without limit
+     * @param keys the lists, in the order they are tried
+     * @return a future of the list and the value popped, or {@code null} when the timeout passed
+     */
+    CompletableFuture<KeyValue<String>> blpop(Duration timeout, String... keys);
+
+    /**
+     * {@code BRPOP key [key ...] timeout}: as {@link #blpop(Duration, byte[]...)}, from the tail.
+     *
+     * @param timeout how long the server waits, with millisecond precision; zero waits without limit
+     * @param keys the lists, in the order they are tried
+     * @return a future of the list and the value popped, or {@code null} when the timeout passed
+     */
+    CompletableFuture<KeyValue<byte[]>> brpop(Duration timeout, byte[]... keys);
+
+    /**
+     * {@code BRPOP key [key ...] timeout}, as text.
+     *
+     * @param timeout how long the server waits, with millisecond precision; zero waits without limit
+     * @param keys the lists, in the order they are tried
+     * @return a future of the list and the value popped, or {@code null} when the timeout passed
+     */
+    CompletableFuture<KeyValue<String>> brpop(Duration timeout, String... keys);
+}
