@@ -2,7 +2,6 @@ package org.dragonflyclient.core.connection;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.dragonflyclient.core.DragonflyConnectionException;
 import org.dragonflyclient.core.DragonflyException;
@@ -34,10 +32,11 @@ import org.dragonflyclient.core.protocol.RespLimits;
  * under concurrency because many commands share one write and the server works pipelined, but
  * every reply costs a hop from the I/O thread to the caller. This connection does both:
  * <ul>
- *   <li><b>Combined writes.</b> Callers encode their command into a shared buffer under a short
- *       lock; whichever caller wins the {@code flushing} flag writes everything buffered so far
- *       in one system call, and keeps writing while others keep adding. Concurrent commands thus
- *       coalesce into one write (automatic pipelining) with no writer thread.</li>
+ *   <li><b>Combined writes</b> ({@link CommandWriter}). Callers encode their command into a
+ *       shared buffer under a short lock; the first to find nobody writing writes everything
+ *       buffered so far in one system call, and keeps writing while others keep adding.
+ *       Concurrent commands thus coalesce into one write (automatic pipelining) with no writer
+ *       thread.</li>
  *   <li><b>Leader/follower reads.</b> A synchronous caller that finds nobody reading becomes the
  *       reader: it reads and completes replies in FIFO order, its own included, then hands the
  *       reader role to the thread waiting at the head of the queue. A lone caller therefore reads
@@ -46,6 +45,9 @@ import org.dragonflyclient.core.protocol.RespLimits;
  *       queue has nobody waiting on it: asynchronous commands and abandoned (timed-out) ones. It
  *       also expires asynchronous commands whose deadline passed.</li>
  * </ul>
+ *
+ * <p>A connection can also be put in <b>subscriber mode</b> ({@link #readFramesUntilClosed}): one
+ * thread reads every frame for a pub/sub connection, where answers are not paired with commands.
  *
  * <h2>Safety</h2>
  * A caller that times out or is interrupted completes its command exceptionally; its reply is
@@ -58,19 +60,11 @@ public final class Connection implements FrameHandler {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     /** Longest blocking read, so an interrupted reader notices within this time. */
     private static final long READ_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /**
-     * A write this large may not fit the socket buffers while the server, if it stops reading
-     * until its replies are read, waits for us: make sure someone reads replies meanwhile. Smaller
-     * writes are left to the writer's own thread, which reads right after (waking a reader for
-     * each pipeline would cost a thread hop on every batch).
-     */
-    private static final int LARGE_WRITE = 1024 * 1024;
     /** Longest blocking read of a subscriber connection, which has nothing else to do meanwhile. */
     private static final long SUBSCRIBER_READ_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Socket socket;
     private final InputStream in;
-    private final OutputStream out;
     private final String address;
     private final Listener listener;
     private final RespDecoder decoder;
@@ -78,15 +72,9 @@ public final class Connection implements FrameHandler {
     /** The command timeout: for messages, and as the grace period before an unanswered connection is closed. */
     private final Duration timeout;
 
-    private final ReentrantLock writeLock = new ReentrantLock();
-    /** Commands encoded but not yet written; guarded by {@link #writeLock}. */
-    private CommandEncoder pending = new CommandEncoder();
-    /** The buffer being written by the flusher, swapped with {@link #pending}; guarded by {@link #writeLock}. */
-    private CommandEncoder spare = new CommandEncoder();
-    /** Whether a thread is writing; that thread writes what others add meanwhile. Guarded by {@link #writeLock}. */
-    private boolean flushing;
     /** Commands written (or about to be) whose replies have not been read, in write order. */
     private final InFlightQueue inFlight = new InFlightQueue();
+    private final CommandWriter writer;
 
     /** Held by the one thread allowed to read the socket and run the decoder. */
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -115,11 +103,13 @@ public final class Connection implements FrameHandler {
         this.socket = socket;
         this.timeout = timeout;
         this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
         this.address = address;
         this.listener = listener;
         this.pushHandler = pushHandler;
         this.decoder = new RespDecoder(limits);
+        this.writer = new CommandWriter(socket.getOutputStream(), inFlight, this::ensureReader,
+                e -> fail(new DragonflyConnectionException("Connection to " + address + " broke while writing: "
+                        + e.getMessage() + "; commands in flight may or may not have run", e, true)));
     }
 
     /** @return {@code host:port} of the server */
@@ -146,21 +136,8 @@ public final class Connection implements FrameHandler {
      * @throws IllegalArgumentException when an argument cannot be encoded (nothing is sent)
      */
     public void dispatch(Command<?> command) {
-        CommandEncoder batch;
-        writeLock.lock();
-        try {
-            if (closed) {
-                command.completeExceptionally(notConnected());
-                return;
-            }
-            pending.encode(command.name(), command.args());
-            inFlight.add(command);
-            batch = takeBatch();
-        } finally {
-            writeLock.unlock();
-        }
-        if (batch != null) {
-            writeBatches(batch);
+        if (!writer.write(command)) {
+            command.completeExceptionally(notConnected());
         }
     }
 
@@ -172,32 +149,8 @@ public final class Connection implements FrameHandler {
      * @throws IllegalArgumentException when an argument cannot be encoded (nothing is sent)
      */
     public void dispatchAll(List<? extends Command<?>> commands) {
-        CommandEncoder batch;
-        writeLock.lock();
-        try {
-            if (closed) {
-                DragonflyConnectionException e = notConnected();
-                commands.forEach(c -> c.completeExceptionally(e));
-                return;
-            }
-            int mark = pending.length();
-            try {
-                for (Command<?> c : commands) {
-                    pending.encode(c.name(), c.args());
-                }
-            } catch (RuntimeException e) {
-                pending.truncate(mark);
-                throw e;
-            }
-            for (Command<?> c : commands) {
-                inFlight.add(c);
-            }
-            batch = takeBatch();
-        } finally {
-            writeLock.unlock();
-        }
-        if (batch != null) {
-            writeBatches(batch);
+        if (!writer.writeAll(commands)) {
+            failAll(commands);
         }
     }
 
@@ -210,66 +163,14 @@ public final class Connection implements FrameHandler {
      * @param encoded the bytes to write
      */
     public void dispatchEncoded(List<? extends Command<?>> replies, CommandEncoder encoded) {
-        CommandEncoder batch;
-        writeLock.lock();
-        try {
-            if (closed) {
-                DragonflyConnectionException e = notConnected();
-                replies.forEach(c -> c.completeExceptionally(e));
-                return;
-            }
-            pending.append(encoded.array(), 0, encoded.length());
-            for (Command<?> c : replies) {
-                inFlight.add(c);
-            }
-            batch = takeBatch();
-        } finally {
-            writeLock.unlock();
-        }
-        if (batch != null) {
-            writeBatches(batch);
+        if (!writer.writeEncoded(replies, encoded)) {
+            failAll(replies);
         }
     }
 
-    /**
-     * Under the write lock: makes the caller the writer and hands it the pending bytes, unless
-     * another thread is writing; that thread then writes our bytes too, since it looks for more
-     * after each write. This is what coalesces concurrent commands into one write.
-     *
-     * @return the bytes to write, or {@code null} when another thread writes them
-     */
-    private CommandEncoder takeBatch() {
-        if (flushing || pending.length() == 0) {
-            return null;
-        }
-        flushing = true;
-        CommandEncoder batch = pending;
-        pending = spare;
-        spare = batch;
-        return batch;
-    }
-
-    /** Writes {@code batch}, then whatever others added meanwhile, until nothing is pending. */
-    private void writeBatches(CommandEncoder batch) {
-        while (batch != null) {
-            try {
-                if (batch.length() >= LARGE_WRITE) {
-                    ensureReader();
-                }
-                out.write(batch.array(), 0, batch.length());
-            } catch (IOException e) {
-                fail(new DragonflyConnectionException("Connection to " + address + " broke while writing: "
-                        + e.getMessage() + "; commands in flight may or may not have run", e, true));
-            }
-            batch.clear();
-            writeLock.lock();
-            try {
-                flushing = false;
-                batch = closed ? null : takeBatch();
-            } finally {
-                writeLock.unlock();
-            }
-        }
+    private void failAll(List<? extends Command<?>> commands) {
+        DragonflyConnectionException e = notConnected();
+        commands.forEach(c -> c.completeExceptionally(e));
     }
 
     // ------------------------------------------------------------------ waiting and reading
@@ -532,19 +433,8 @@ public final class Connection implements FrameHandler {
      * @throws IllegalArgumentException when an argument cannot be encoded (nothing was sent)
      */
     public void send(byte[] name, Object[] args) {
-        CommandEncoder batch;
-        writeLock.lock();
-        try {
-            if (closed) {
-                throw notConnected();
-            }
-            pending.encode(name, args);
-            batch = takeBatch();
-        } finally {
-            writeLock.unlock();
-        }
-        if (batch != null) {
-            writeBatches(batch);
+        if (!writer.writeUnpaired(name, args)) {
+            throw notConnected();
         }
     }
 
@@ -585,16 +475,14 @@ public final class Connection implements FrameHandler {
      * @param reason why the connection is closed
      */
     public void fail(DragonflyException reason) {
-        writeLock.lock();
-        try {
+        synchronized (writer) {
+            // Serialises concurrent failures: the first one names the reason.
             if (closed) {
                 return;
             }
             closeReason = reason;
+            writer.close();
             closed = true;
-            pending.clear();
-        } finally {
-            writeLock.unlock();
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "Closing connection to " + address + ": " + reason.getMessage());
         try {
