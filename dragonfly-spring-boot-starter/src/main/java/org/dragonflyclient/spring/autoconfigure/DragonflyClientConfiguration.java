@@ -56,6 +56,7 @@ class DragonflyClientConfiguration {
         if (properties.getPool().getSize() != null) {
             builder.poolSize(properties.getPool().getSize());
         }
+        builder.requireServerAtStartup(properties.isRequireServerAtStartup());
         builder.commandListener(CompositeCommandListener.of(commandListeners.orderedStream().toList()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();

@@ -62,6 +62,13 @@ public class DragonflyProperties {
      */
     private @Nullable Duration timeout;
 
+    /**
+     * Whether the application fails to start when the server cannot be reached. When off, it starts
+     * with a warning, commands fail fast (cache calls become misses) and the client connects in the
+     * background; wrong credentials or TLS settings still fail the start.
+     */
+    private boolean requireServerAtStartup = false;
+
     private final Ssl ssl = new Ssl();
 
     private final Pool pool = new Pool();
@@ -130,6 +137,14 @@ public class DragonflyProperties {
 
     public void setConnectTimeout(@Nullable Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    public boolean isRequireServerAtStartup() {
+        return this.requireServerAtStartup;
+    }
+
+    public void setRequireServerAtStartup(boolean requireServerAtStartup) {
+        this.requireServerAtStartup = requireServerAtStartup;
     }
 
     public @Nullable Duration getTimeout() {

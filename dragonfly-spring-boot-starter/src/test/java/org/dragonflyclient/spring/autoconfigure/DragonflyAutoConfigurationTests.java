@@ -110,6 +110,27 @@ class DragonflyAutoConfigurationTests {
     }
 
     @Test
+    void unreachableServer_doesNotStopTheApplicationByDefault() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        int port = closedPort;
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class))
+                .withPropertyValues("dragonfly.host=127.0.0.1", "dragonfly.port=" + port).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(DragonflyClient.class).openConnections()).isZero();
+                });
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class))
+                .withPropertyValues("dragonfly.host=127.0.0.1", "dragonfly.port=" + port,
+                        "dragonfly.require-server-at-startup=true")
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("Could not connect to 127.0.0.1:" + port));
+    }
+
+    @Test
     void malformedUrl_failsTheStartWithTheClientsMessage() {
         optionsOnly.withPropertyValues("dragonfly.url=http://cache.example.com").run(context ->
                 assertThat(context).getFailure().rootCause().hasMessageContaining("redis://"));
