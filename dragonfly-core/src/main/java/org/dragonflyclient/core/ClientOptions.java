@@ -355,7 +355,10 @@ public final class ClientOptions {
             return uri.substring(0, scheme + 3) + user + ":****" + uri.substring(at);
         }
 
-        /** @param host the server's host name or address @return this builder */
+        /**
+         * @param host the server's host name or address
+         * @return this builder
+         */
         public Builder host(String host) {
             Objects.requireNonNull(host, "host");
             if (host.isBlank()) {
@@ -365,7 +368,10 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param port the server's port, 1 to 65535 @return this builder */
+        /**
+         * @param port the server's port, 1 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
@@ -374,19 +380,28 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param username the ACL user, or {@code null} for the default user @return this builder */
+        /**
+         * @param username the ACL user, or {@code null} for the default user
+         * @return this builder
+         */
         public Builder username(String username) {
             this.username = username;
             return this;
         }
 
-        /** @param password the password, or {@code null} for none @return this builder */
+        /**
+         * @param password the password, or {@code null} for none
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = password;
             return this;
         }
 
-        /** @param database the database to {@code SELECT}, 0 or more @return this builder */
+        /**
+         * @param database the database to {@code SELECT}, 0 or more
+         * @return this builder
+         */
         public Builder database(int database) {
             if (database < 0) {
                 throw new IllegalArgumentException("database must be 0 or more, got " + database);
@@ -395,7 +410,10 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param clientName the connection name shown by {@code CLIENT LIST}, or {@code null} @return this builder */
+        /**
+         * @param clientName the connection name shown by {@code CLIENT LIST}, or {@code null}
+         * @return this builder
+         */
         public Builder clientName(String clientName) {
             if (clientName != null && (clientName.isEmpty() || clientName.chars().anyMatch(c -> c <= ' ' || c > '~'))) {
                 throw new IllegalArgumentException("clientName must be non-empty printable ASCII without spaces, got '"
@@ -405,7 +423,10 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param ssl whether to use TLS @return this builder */
+        /**
+         * @param ssl whether to use TLS
+         * @return this builder
+         */
         public Builder ssl(boolean ssl) {
             this.ssl = ssl;
             return this;
@@ -422,25 +443,37 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param verify whether TLS checks that the certificate names the host (on by default) @return this builder */
+        /**
+         * @param verify whether TLS checks that the certificate names the host (on by default)
+         * @return this builder
+         */
         public Builder verifyHostname(boolean verify) {
             this.verifyHostname = verify;
             return this;
         }
 
-        /** @param timeout time allowed to connect and complete the handshake, positive @return this builder */
+        /**
+         * @param timeout time allowed to connect and complete the handshake, positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** @param timeout time allowed for each command, positive @return this builder */
+        /**
+         * @param timeout time allowed for each command, positive
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
             return this;
         }
 
-        /** @param size number of multiplexed connections, 1 or more @return this builder */
+        /**
+         * @param size number of multiplexed connections, 1 or more
+         * @return this builder
+         */
         public Builder poolSize(int size) {
             if (size < 1 || size > 1024) {
                 throw new IllegalArgumentException("poolSize must be between 1 and 1024, got " + size);
@@ -449,37 +482,55 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param protocol RESP3 (falls back to RESP2 when refused) or RESP2 @return this builder */
+        /**
+         * @param protocol RESP3 (falls back to RESP2 when refused) or RESP2
+         * @return this builder
+         */
         public Builder protocol(Protocol protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
-        /** @param limits caps on replies @return this builder */
+        /**
+         * @param limits caps on replies
+         * @return this builder
+         */
         public Builder limits(RespLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** @param bytes largest bulk string accepted from the server (512 MiB by default) @return this builder */
+        /**
+         * @param bytes largest bulk string accepted from the server (512 MiB by default)
+         * @return this builder
+         */
         public Builder maxBulkLength(int bytes) {
             this.limits = limits.withMaxBulkLength(bytes);
             return this;
         }
 
-        /** @param elements largest array, set, map or push accepted from the server @return this builder */
+        /**
+         * @param elements largest array, set, map or push accepted from the server
+         * @return this builder
+         */
         public Builder maxAggregateLength(int elements) {
             this.limits = limits.withMaxAggregateLength(elements);
             return this;
         }
 
-        /** @param depth deepest nesting of aggregates accepted from the server @return this builder */
+        /**
+         * @param depth deepest nesting of aggregates accepted from the server
+         * @return this builder
+         */
         public Builder maxNestingDepth(int depth) {
             this.limits = limits.withMaxNestingDepth(depth);
             return this;
         }
 
-        /** @param bytes longest status, error or number line accepted from the server @return this builder */
+        /**
+         * @param bytes longest status, error or number line accepted from the server
+         * @return this builder
+         */
         public Builder maxLineLength(int bytes) {
             this.limits = limits.withMaxLineLength(bytes);
             return this;

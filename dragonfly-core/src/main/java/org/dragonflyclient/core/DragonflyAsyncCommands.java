@@ -428,10 +428,18 @@ public interface DragonflyAsyncCommands {
      */
     CompletableFuture<Long> dbsize();
 
-    /** {@code FLUSHDB}: deletes every key of the selected database. */
+    /**
+     * {@code FLUSHDB}: deletes every key of the selected database.
+     *
+     * @return a future completed when the server has answered
+     */
     CompletableFuture<Void> flushdb();
 
-    /** {@code FLUSHALL}: deletes every key of every database. */
+    /**
+     * {@code FLUSHALL}: deletes every key of every database.
+     *
+     * @return a future completed when the server has answered
+     */
     CompletableFuture<Void> flushall();
 
     /**

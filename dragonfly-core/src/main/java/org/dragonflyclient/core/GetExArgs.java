@@ -19,27 +19,42 @@ public final class GetExArgs {
         this.value = value;
     }
 
-    /** @param seconds new time to live, positive @return {@code EX seconds} */
+    /**
+     * @param seconds new time to live, positive
+     * @return {@code EX seconds}
+     */
     public static GetExArgs ex(long seconds) {
         return new GetExArgs(Keyword.EX, positive(seconds));
     }
 
-    /** @param millis new time to live, positive @return {@code PX millis} */
+    /**
+     * @param millis new time to live, positive
+     * @return {@code PX millis}
+     */
     public static GetExArgs px(long millis) {
         return new GetExArgs(Keyword.PX, positive(millis));
     }
 
-    /** @param ttl new time to live, at least a millisecond @return {@code PX millis} */
+    /**
+     * @param ttl new time to live, at least a millisecond
+     * @return {@code PX millis}
+     */
     public static GetExArgs ttl(Duration ttl) {
         return px(ttl.toMillis());
     }
 
-    /** @param epochSeconds Unix time to expire at @return {@code EXAT} */
+    /**
+     * @param epochSeconds Unix time to expire at
+     * @return {@code EXAT}
+     */
     public static GetExArgs exAt(long epochSeconds) {
         return new GetExArgs(Keyword.EXAT, positive(epochSeconds));
     }
 
-    /** @param epochMillis Unix time in milliseconds to expire at @return {@code PXAT} */
+    /**
+     * @param epochMillis Unix time in milliseconds to expire at
+     * @return {@code PXAT}
+     */
     public static GetExArgs pxAt(long epochMillis) {
         return new GetExArgs(Keyword.PXAT, positive(epochMillis));
     }

@@ -1,10 +1,10 @@
 package org.dragonflyclient.core;
 
 /**
- * An explicit batch: commands are encoded as they are called, kept on the client, and sent in one
- * write by {@link #sync()}, which then waits for all of their replies. Each command method returns
- * a future that completes during {@code sync()}; waiting on one before {@code sync()} would wait
- * for the command timeout and fail, because nothing has been sent.
+ * An explicit batch: commands are written in groups of a hundred or so as they are called, each
+ * group in one system call, and {@link #sync()} writes the rest and waits for all of their
+ * replies. Each command method returns a future that completes by the end of {@code sync()};
+ * call {@code sync()} before waiting on one, since the last group is only written then.
  *
  * <pre>{@code
  * try (Pipeline p = client.pipeline()) {
@@ -23,17 +23,18 @@ package org.dragonflyclient.core;
 public interface Pipeline extends DragonflyAsyncCommands, AutoCloseable {
 
     /**
-     * Sends every queued command in one write and waits until all replies are read. A failed
-     * command does not stop the others: its future holds its exception. The pipeline is empty
-     * afterwards and can be reused.
+     * Writes the commands not written yet and waits until every reply is read. A failed command
+     * does not stop the others: its future holds its exception. The pipeline is empty afterwards
+     * and can be reused.
      *
      * @throws DragonflyTimeoutException when the replies did not all arrive within the command
      *     timeout, counted from this call; the futures not completed by then fail the same way
-     * @throws DragonflyConnectionException when no connection could be obtained (nothing was sent)
+     * @throws DragonflyConnectionException when no connection could be obtained for the last
+     *     group, or the connection broke; the futures not completed by then fail the same way
      */
     void sync();
 
-    /** @return the number of commands queued and not yet sent */
+    /** @return the number of commands added since the last {@link #sync()} */
     int size();
 
     /** Sends what is still queued, as {@link #sync()} does. */

@@ -50,7 +50,11 @@ public sealed interface Reply {
         return new DragonflyProtocolException("Expected " + wanted + " reply but got " + this);
     }
 
-    /** {@code +OK}. @param value the text */
+    /**
+     * {@code +OK}.
+     *
+     * @param value the text
+     */
     record SimpleString(String value) implements Reply {
         @Override
         public String asString() {
@@ -58,11 +62,19 @@ public sealed interface Reply {
         }
     }
 
-    /** {@code -ERR ...} or {@code !}: an error nested in an aggregate (top-level errors throw). @param message the error line */
+    /**
+     * {@code -ERR ...} or {@code !}: an error nested in an aggregate (top-level errors throw).
+     *
+     * @param message the error line
+     */
     record Error(String message) implements Reply {
     }
 
-    /** {@code :42}. @param value the value */
+    /**
+     * {@code :42}.
+     *
+     * @param value the value
+     */
     record Integer(long value) implements Reply {
         @Override
         public long asLong() {
@@ -75,7 +87,11 @@ public sealed interface Reply {
         }
     }
 
-    /** {@code $3\r\nfoo}. @param value the bytes, never copied again */
+    /**
+     * {@code $3\r\nfoo}.
+     *
+     * @param value the bytes, never copied again
+     */
     record Bulk(byte[] value) implements Reply {
         @Override
         public String asString() {
@@ -107,7 +123,12 @@ public sealed interface Reply {
         }
     }
 
-    /** {@code =15\r\ntxt:...}. @param format the three-letter format @param text the text */
+    /**
+     * {@code =15\r\ntxt:...}.
+     *
+     * @param format the three-letter format
+     * @param text the text
+     */
     record Verbatim(String format, String text) implements Reply {
         @Override
         public String asString() {
@@ -131,7 +152,11 @@ public sealed interface Reply {
         }
     }
 
-    /** {@code ,3.14}. @param value the value */
+    /**
+     * {@code ,3.14}.
+     *
+     * @param value the value
+     */
     record Double(double value) implements Reply {
         @Override
         public String asString() {
@@ -139,7 +164,11 @@ public sealed interface Reply {
         }
     }
 
-    /** {@code #t}. @param value the value */
+    /**
+     * {@code #t}.
+     *
+     * @param value the value
+     */
     record Boolean(boolean value) implements Reply {
         @Override
         public long asLong() {
@@ -152,7 +181,11 @@ public sealed interface Reply {
         }
     }
 
-    /** {@code (1234...}. @param value the value */
+    /**
+     * {@code (1234...}.
+     *
+     * @param value the value
+     */
     record BigNumber(BigInteger value) implements Reply {
         @Override
         public String asString() {
@@ -160,7 +193,12 @@ public sealed interface Reply {
         }
     }
 
-    /** {@code *}, {@code ~}, {@code %} or {@code >}. @param type which aggregate @param elements its elements (maps: key, value, key, value...) */
+    /**
+     * {@code *}, {@code ~}, {@code %} or {@code >}.
+     *
+     * @param type which aggregate
+     * @param elements its elements (maps: key, value, key, value...)
+     */
     record Aggregate(org.dragonflyclient.core.protocol.RespType type, List<Reply> elements) implements Reply {
         @Override
         public List<Reply> asList() {

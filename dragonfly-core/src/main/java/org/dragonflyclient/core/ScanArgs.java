@@ -32,12 +32,18 @@ public final class ScanArgs {
         return ALL;
     }
 
-    /** @param pattern a glob such as {@code user:*} @return options with {@code MATCH pattern} */
+    /**
+     * @param pattern a glob such as {@code user:*}
+     * @return options with {@code MATCH pattern}
+     */
     public static ScanArgs match(String pattern) {
         return ALL.withMatch(pattern);
     }
 
-    /** @param pattern a glob as raw bytes @return options with {@code MATCH pattern} */
+    /**
+     * @param pattern a glob as raw bytes
+     * @return options with {@code MATCH pattern}
+     */
     public static ScanArgs match(byte[] pattern) {
         return ALL.withMatch(pattern);
     }
@@ -49,7 +55,10 @@ public final class ScanArgs {
         return new ScanArgs(pattern, count, type);
     }
 
-    /** @param count how many keys the server should look at per call, positive @return new options */
+    /**
+     * @param count how many keys the server should look at per call, positive
+     * @return new options
+     */
     public ScanArgs count(long count) {
         if (count <= 0) {
             throw new IllegalArgumentException("COUNT must be positive, got " + count);
@@ -57,7 +66,10 @@ public final class ScanArgs {
         return new ScanArgs(match, count, type);
     }
 
-    /** @param type only keys of this type: {@code string}, {@code hash}, {@code list}... @return new options */
+    /**
+     * @param type only keys of this type: {@code string}, {@code hash}, {@code list}...
+     * @return new options
+     */
     public ScanArgs type(String type) {
         if (type == null || type.isBlank()) {
             throw new IllegalArgumentException("TYPE must name a data type such as string or hash");

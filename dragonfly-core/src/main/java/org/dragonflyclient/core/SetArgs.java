@@ -34,12 +34,18 @@ public final class SetArgs {
         return NONE;
     }
 
-    /** @param seconds time to live, positive @return {@code EX seconds} */
+    /**
+     * @param seconds time to live, positive
+     * @return {@code EX seconds}
+     */
     public static SetArgs ex(long seconds) {
         return NONE.expiry(Keyword.EX, positive(seconds, "EX seconds"));
     }
 
-    /** @param millis time to live, positive @return {@code PX millis} */
+    /**
+     * @param millis time to live, positive
+     * @return {@code PX millis}
+     */
     public static SetArgs px(long millis) {
         return NONE.expiry(Keyword.PX, positive(millis, "PX milliseconds"));
     }
@@ -54,12 +60,18 @@ public final class SetArgs {
         return px(ttl.toMillis());
     }
 
-    /** @param epochSeconds Unix time to expire at @return {@code EXAT} */
+    /**
+     * @param epochSeconds Unix time to expire at
+     * @return {@code EXAT}
+     */
     public static SetArgs exAt(long epochSeconds) {
         return NONE.expiry(Keyword.EXAT, positive(epochSeconds, "EXAT"));
     }
 
-    /** @param epochMillis Unix time in milliseconds to expire at @return {@code PXAT} */
+    /**
+     * @param epochMillis Unix time in milliseconds to expire at
+     * @return {@code PXAT}
+     */
     public static SetArgs pxAt(long epochMillis) {
         return NONE.expiry(Keyword.PXAT, positive(epochMillis, "PXAT"));
     }

@@ -89,9 +89,12 @@ final class ServerResolver {
                 }
             }
         }
-        throw new IllegalStateException("No test server could be started"
-                + (settings.forced() == null ? "" : " (DRAGONFLY_TEST_SERVER=" + settings.forced().name().toLowerCase(Locale.ROOT) + ")")
-                + ": " + String.join("; ", skipped)
+        if (settings.forced() != null) {
+            throw new IllegalStateException("No test server could be started with DRAGONFLY_TEST_SERVER="
+                    + settings.forced().name().toLowerCase(Locale.ROOT) + ": " + String.join("; ", skipped)
+                    + ". Unset it to let the other ways be tried.");
+        }
+        throw new IllegalStateException("No test server could be started: " + String.join("; ", skipped)
                 + ". Install Docker, or put dragonfly or redis-server on the PATH, or set DRAGONFLY_TEST_URI.");
     }
 

@@ -56,8 +56,8 @@ public final class TestServers {
     /**
      * Starts a server of its own, for tests that stop, restart, pause or otherwise break it.
      * Never the {@code DRAGONFLY_TEST_URI} address: a Dragonfly container where Docker works,
-     * otherwise a binary on the {@code PATH}, otherwise embedded-redis. Takes about 100 ms with a
-     * local binary.
+     * otherwise a binary on the {@code PATH}, otherwise embedded-redis. Takes some 30 ms with a
+     * local binary, once the first one has found it.
      *
      * @return a running server on a port of its own; the caller must {@linkplain
      *     ManagedServer#close() close} it, or declare a {@link ManagedServer} parameter under

@@ -22,7 +22,9 @@ class ExternalServerTest {
             System.clearProperty("dragonfly.test.uri");
         }
 
-        TestServer external = new ServerResolver(settings).resolveShared();
+        assertThat(settings.externalUri()).isEqualTo(running.uri());
+        // Unforced, as without DRAGONFLY_TEST_SERVER, whatever this run forces.
+        TestServer external = new ServerResolver(settings.withForced(null)).resolveShared();
 
         assertThat(external.kind()).isEqualTo(Kind.EXTERNAL);
         assertThat(external.uri()).isEqualTo(running.uri());

@@ -6,7 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -65,6 +67,7 @@ class TestServerExtensionTest {
 
     /** Not run by the build (a nested class); run by the tests above. */
     @WithTestServer
+    @TestMethodOrder(MethodOrderer.MethodName.class)
     static class MethodAndClassScoped {
 
         static final List<Integer> methodPorts = new CopyOnWriteArrayList<>();
@@ -92,6 +95,7 @@ class TestServerExtensionTest {
 
         @Test
         void second(ManagedServer server, TestServer shared) throws Exception {
+            assertThat(Probes.accepts(methodPorts.get(0))).as("the first test's server is closed").isFalse();
             record(server, shared);
         }
 
@@ -106,6 +110,7 @@ class TestServerExtensionTest {
 
     /** Not run by the build (a nested class); run by the tests above. */
     @WithTestServer
+    @TestMethodOrder(MethodOrderer.MethodName.class)
     static class ConstructorScoped {
 
         static final List<Integer> ports = new CopyOnWriteArrayList<>();
@@ -124,6 +129,7 @@ class TestServerExtensionTest {
         @Test
         void second() throws Exception {
             assertThat(Probes.ping(server.port(), 1000)).isEqualTo("+PONG");
+            assertThat(Probes.accepts(ports.get(0))).as("the first instance's server is closed").isFalse();
         }
     }
 }

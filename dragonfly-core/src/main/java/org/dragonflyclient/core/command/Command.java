@@ -26,6 +26,8 @@ public final class Command<T> extends CompletableFuture<T> {
     volatile Thread waiter;
     /** {@link System#nanoTime()} after which the command times out; set when it is dispatched. */
     long deadline;
+    /** The next command in the connection's in-flight FIFO. */
+    private volatile Command<?> nextInFlight;
 
     /**
      * Creates a command.
@@ -38,6 +40,25 @@ public final class Command<T> extends CompletableFuture<T> {
         this.name = name;
         this.args = args;
         this.output = output;
+    }
+
+    /**
+     * A command that is never sent, used as the in-flight FIFO's initial head.
+     *
+     * @return a new stub command
+     */
+    public static Command<Void> stub() {
+        return new Command<>(new byte[0], new Object[0], new VoidOutput());
+    }
+
+    /** @return the command written after this one on the same connection, or {@code null}; connection use only */
+    public Command<?> nextInFlight() {
+        return nextInFlight;
+    }
+
+    /** @param next the command written after this one; connection use only, set once */
+    public void nextInFlight(Command<?> next) {
+        this.nextInFlight = next;
     }
 
     /** @return the command name as bytes */

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -58,8 +58,13 @@ public final class Connection implements FrameHandler {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     /** Longest blocking read, so an interrupted reader notices within this time. */
     private static final long READ_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** A write this large may fill the socket buffers: make sure someone reads replies meanwhile. */
-    private static final int LARGE_WRITE = 64 * 1024;
+    /**
+     * A write this large may not fit the socket buffers while the server, if it stops reading
+     * until its replies are read, waits for us: make sure someone reads replies meanwhile. Smaller
+     * writes are left to the writer's own thread, which reads right after (waking a reader for
+     * each pipeline would cost a thread hop on every batch).
+     */
+    private static final int LARGE_WRITE = 1024 * 1024;
 
     private final Socket socket;
     private final InputStream in;
@@ -68,15 +73,18 @@ public final class Connection implements FrameHandler {
     private final Listener listener;
     private final RespDecoder decoder;
     private final PushHandler pushHandler;
+    /** The command timeout: for messages, and as the grace period before an unanswered connection is closed. */
+    private final Duration timeout;
 
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Commands encoded but not yet written; guarded by {@link #writeLock}. */
     private CommandEncoder pending = new CommandEncoder();
     /** The buffer being written by the flusher, swapped with {@link #pending}; guarded by {@link #writeLock}. */
     private CommandEncoder spare = new CommandEncoder();
-    private final AtomicBoolean flushing = new AtomicBoolean();
+    /** Whether a thread is writing; that thread writes what others add meanwhile. Guarded by {@link #writeLock}. */
+    private boolean flushing;
     /** Commands written (or about to be) whose replies have not been read, in write order. */
-    private final ConcurrentLinkedQueue<Command<?>> inFlight = new ConcurrentLinkedQueue<>();
+    private final InFlightQueue inFlight = new InFlightQueue();
 
     /** Held by the one thread allowed to read the socket and run the decoder. */
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -100,9 +108,10 @@ public final class Connection implements FrameHandler {
         void closed(Connection connection, DragonflyException reason);
     }
 
-    Connection(Socket socket, String address, RespLimits limits, PushHandler pushHandler, Listener listener)
-            throws IOException {
+    Connection(Socket socket, String address, RespLimits limits, Duration timeout, PushHandler pushHandler,
+            Listener listener) throws IOException {
         this.socket = socket;
+        this.timeout = timeout;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.address = address;
@@ -135,6 +144,7 @@ public final class Connection implements FrameHandler {
      * @throws IllegalArgumentException when an argument cannot be encoded (nothing is sent)
      */
     public void dispatch(Command<?> command) {
+        CommandEncoder batch;
         writeLock.lock();
         try {
             if (closed) {
@@ -143,19 +153,24 @@ public final class Connection implements FrameHandler {
             }
             pending.encode(command.name(), command.args());
             inFlight.add(command);
+            batch = takeBatch();
         } finally {
             writeLock.unlock();
         }
-        flush();
+        if (batch != null) {
+            writeBatches(batch);
+        }
     }
 
     /**
-     * Queues commands already encoded together (a pipeline) and writes them in one go.
+     * Queues several commands as one unit and writes them together (a pipeline). Either all are
+     * queued or, when one cannot be encoded, none is.
      *
-     * @param commands the commands, in the order they were encoded
-     * @param encoded their encoding
+     * @param commands the commands, in order
+     * @throws IllegalArgumentException when an argument cannot be encoded (nothing is sent)
      */
-    public void dispatchEncoded(List<? extends Command<?>> commands, CommandEncoder encoded) {
+    public void dispatchAll(List<? extends Command<?>> commands) {
+        CommandEncoder batch;
         writeLock.lock();
         try {
             if (closed) {
@@ -163,64 +178,65 @@ public final class Connection implements FrameHandler {
                 commands.forEach(c -> c.completeExceptionally(e));
                 return;
             }
-            pending.append(encoded.array(), 0, encoded.length());
-            inFlight.addAll(commands);
+            int mark = pending.length();
+            try {
+                for (Command<?> c : commands) {
+                    pending.encode(c.name(), c.args());
+                }
+            } catch (RuntimeException e) {
+                pending.truncate(mark);
+                throw e;
+            }
+            for (Command<?> c : commands) {
+                inFlight.add(c);
+            }
+            batch = takeBatch();
         } finally {
             writeLock.unlock();
         }
-        flush();
+        if (batch != null) {
+            writeBatches(batch);
+        }
     }
 
     /**
-     * Writes everything pending unless another thread is already doing so; that thread then
-     * writes our bytes too (it re-checks after each write), which is what coalesces commands.
+     * Under the write lock: makes the caller the writer and hands it the pending bytes, unless
+     * another thread is writing; that thread then writes our bytes too, since it looks for more
+     * after each write. This is what coalesces concurrent commands into one write.
+     *
+     * @return the bytes to write, or {@code null} when another thread writes them
      */
-    private void flush() {
-        while (flushing.compareAndSet(false, true)) {
-            CommandEncoder batch = takePending();
-            if (batch == null) {
-                flushing.set(false);
-                if (!hasPending()) {
-                    return;
-                }
-                continue;
-            }
+    private CommandEncoder takeBatch() {
+        if (flushing || pending.length() == 0) {
+            return null;
+        }
+        flushing = true;
+        CommandEncoder batch = pending;
+        pending = spare;
+        spare = batch;
+        return batch;
+    }
+
+    /** Writes {@code batch}, then whatever others added meanwhile, until nothing is pending. */
+    private void writeBatches(CommandEncoder batch) {
+        while (batch != null) {
             try {
                 if (batch.length() >= LARGE_WRITE) {
                     ensureReader();
                 }
                 out.write(batch.array(), 0, batch.length());
             } catch (IOException e) {
-                fail(new DragonflyConnectionException("Connection to " + address + " broke while writing: " + e.getMessage()
-                        + "; commands in flight may or may not have run", e, true));
+                fail(new DragonflyConnectionException("Connection to " + address + " broke while writing: "
+                        + e.getMessage() + "; commands in flight may or may not have run", e, true));
+            }
+            batch.clear();
+            writeLock.lock();
+            try {
+                flushing = false;
+                batch = closed ? null : takeBatch();
             } finally {
-                batch.clear();
-                flushing.set(false);
+                writeLock.unlock();
             }
-        }
-    }
-
-    private CommandEncoder takePending() {
-        writeLock.lock();
-        try {
-            if (pending.length() == 0) {
-                return null;
-            }
-            CommandEncoder batch = pending;
-            pending = spare;
-            spare = batch;
-            return batch;
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private boolean hasPending() {
-        writeLock.lock();
-        try {
-            return pending.length() > 0 && !closed;
-        } finally {
-            writeLock.unlock();
         }
     }
 
@@ -240,7 +256,7 @@ public final class Connection implements FrameHandler {
                 try {
                     readUntil(command);
                 } finally {
-                    reading.set(false);
+                    releaseReader();
                 }
                 handOff();
                 if (command.isDone()) {
@@ -267,9 +283,18 @@ public final class Connection implements FrameHandler {
 
     /** Makes sure an asynchronous command will be read even if no synchronous caller comes. */
     public void ensureReader() {
-        if (!reading.get() && !inFlight.isEmpty()) {
+        if (!reading.get() && awaitingReplies()) {
             wakeBackgroundReader();
         }
+    }
+
+    /**
+     * Tells whether a reply is still to be read: a command is queued, or a reply is half-read
+     * (its command has left the queue but its frame is not complete, as with a large value that
+     * arrives over many reads).
+     */
+    private boolean awaitingReplies() {
+        return current != null || !inFlight.isEmpty();
     }
 
     private void abandon(Command<?> command, DragonflyException reason) {
@@ -328,7 +353,10 @@ public final class Connection implements FrameHandler {
 
     /** After leaving the reader role: wake whoever should read next. */
     private void handOff() {
-        Command<?> head = inFlight.peek();
+        Command<?> head = current;
+        if (head == null) {
+            head = inFlight.peek();
+        }
         if (head == null || reading.get()) {
             return;
         }
@@ -364,9 +392,12 @@ public final class Connection implements FrameHandler {
         }
         Command<?> command = current;
         current = null;
+        if (command == null) {
+            return; // drained by a close while its reply was half-read: already failed
+        }
         command.finish();
         Thread waiter = command.waiter();
-        if (waiter != null) {
+        if (waiter != null && waiter != Thread.currentThread()) {
             LockSupport.unpark(waiter);
         }
     }
@@ -392,11 +423,11 @@ public final class Connection implements FrameHandler {
 
     private void backgroundLoop() {
         while (!closed) {
-            if (!inFlight.isEmpty() && reading.compareAndSet(false, true)) {
+            if (awaitingReplies() && reading.compareAndSet(false, true)) {
                 try {
                     readWhilePending();
                 } finally {
-                    reading.set(false);
+                    releaseReader();
                 }
                 continue;
             }
@@ -407,11 +438,15 @@ public final class Connection implements FrameHandler {
     private void readWhilePending() {
         try {
             decoder.decode(this);
-            while (!inFlight.isEmpty() && !closed) {
-                Command<?> head = inFlight.peek();
+            while (awaitingReplies() && !closed) {
+                Command<?> head = current != null ? current : inFlight.peek();
                 long untilDeadline = head == null ? READ_SLICE_NANOS : head.deadline() - System.nanoTime();
                 if (untilDeadline <= 0) {
                     expireOverdue();
+                    if (-untilDeadline > timeout.toNanos()) {
+                        closeStale(head);
+                        return;
+                    }
                     untilDeadline = READ_SLICE_NANOS;
                 }
                 if (!readSome(Math.min(untilDeadline, READ_SLICE_NANOS))) {
@@ -425,19 +460,29 @@ public final class Connection implements FrameHandler {
         }
     }
 
+    /**
+     * The oldest reply is overdue by a whole extra timeout: the server is hung, the network path is
+     * dead, or a reply stopped half-way. Waiting longer would make every later command on this
+     * connection time out too, so the connection is closed (commands in flight fail as "outcome
+     * unknown") and the pool opens a fresh one.
+     */
+    private void closeStale(Command<?> head) {
+        fail(new DragonflyConnectionException("Closed the connection to " + address + ": the reply to "
+                + head.displayName() + " is overdue by more than the command timeout (" + timeout.toMillis()
+                + " ms) after its own timeout; the server is blocked or unreachable, or a reply stopped half-way."
+                + " Commands in flight may or may not have run", null, true));
+    }
+
     /** Times out the commands at the head of the queue whose deadline passed; their replies are still read. */
     private void expireOverdue() {
         long now = System.nanoTime();
-        for (Command<?> c : inFlight) {
-            if (c.deadline() - now > 0) {
-                return;
-            }
+        Command<?> inProgress = current;
+        if (inProgress != null && inProgress.deadline() - now <= 0 && !inProgress.isDone()) {
+            failCommand(inProgress, timeout(inProgress));
+        }
+        for (Command<?> c = inFlight.peek(); c != null && c.deadline() - now <= 0; c = c.nextInFlight()) {
             if (!c.isDone()) {
-                c.completeExceptionally(timeout(c));
-                Thread waiter = c.waiter();
-                if (waiter != null) {
-                    LockSupport.unpark(waiter);
-                }
+                failCommand(c, timeout(c));
             }
         }
     }
@@ -467,15 +512,47 @@ public final class Connection implements FrameHandler {
         } catch (IOException ignored) {
             // Closing a broken socket can fail; the connection is gone either way.
         }
-        failCommand(current, reason);
-        for (Command<?> c; (c = inFlight.poll()) != null; ) {
-            failCommand(c, reason);
-        }
+        drainIfIdle();
         Thread reader = backgroundReader;
         if (reader != null) {
             LockSupport.unpark(reader);
         }
         listener.closed(this, reason);
+    }
+
+    /**
+     * Leaves the reader role; on a closed connection, first makes sure the commands still waiting
+     * are failed. Every thread that leaves the role goes through here.
+     */
+    private void releaseReader() {
+        reading.set(false);
+        if (closed) {
+            drainIfIdle();
+        }
+    }
+
+    /**
+     * Fails every command still waiting on a closed connection, but only while holding the reader
+     * role: a reader may still be delivering replies it had already read (they are real and in
+     * order), and taking commands off the queue behind its back would pair a reply with the wrong
+     * command. If another thread reads, it drains when it leaves the role ({@link #releaseReader}):
+     * {@link #fail} publishes {@code closed} before trying, the reader clears {@code reading}
+     * before checking, so one of the two always drains.
+     */
+    private void drainIfIdle() {
+        while (awaitingReplies() && reading.compareAndSet(false, true)) {
+            try {
+                DragonflyException reason = closeReason;
+                Command<?> inProgress = current;
+                current = null;
+                failCommand(inProgress, reason);
+                for (Command<?> c; (c = inFlight.poll()) != null; ) {
+                    failCommand(c, reason);
+                }
+            } finally {
+                reading.set(false);
+            }
+        }
     }
 
     private static void failCommand(Command<?> command, DragonflyException reason) {
@@ -502,7 +579,7 @@ public final class Connection implements FrameHandler {
 
     private DragonflyTimeoutException timeout(Command<?> command) {
         return new DragonflyTimeoutException(command.displayName() + " got no reply from " + address
-                + " within the command timeout; the server may be overloaded or blocked (raise ClientOptions timeout"
-                + " or dragonfly.timeout if the command is expected to be slow)");
+                + " within the command timeout (" + timeout.toMillis() + " ms); the server may be overloaded or blocked"
+                + " (raise ClientOptions timeout or dragonfly.timeout if the command is expected to be slow)");
     }
 }

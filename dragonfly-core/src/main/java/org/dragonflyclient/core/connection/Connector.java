@@ -65,7 +65,7 @@ public final class Connector {
         Socket socket = connectSocket();
         Connection connection;
         try {
-            connection = new Connection(socket, options.address(), options.limits(), pushHandler, listener);
+            connection = new Connection(socket, options.address(), options.limits(), options.timeout(), pushHandler, listener);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new DragonflyConnectionException("Could not open streams to " + options.address() + ": " + e.getMessage(), e);
@@ -88,7 +88,12 @@ public final class Connector {
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(options.host(), options.port()), timeoutMillis);
             if (options.ssl()) {
-                socket = startTls(socket, timeoutMillis);
+                try {
+                    socket = startTls(socket, timeoutMillis);
+                } catch (SocketTimeoutException e) {
+                    throw new SSLException("no TLS answer within " + options.connectTimeout().toMillis()
+                            + " ms; a server without TLS on this port waits silently for a command", e);
+                }
             }
             return socket;
         } catch (UnknownHostException e) {

@@ -79,9 +79,10 @@ public final class CommandEncoder {
         writeHeader('$', utf8Length);
         ensure(utf8Length + 2);
         if (utf8Length == chars) {
-            // All ASCII: one byte per char, no encoder needed.
+            // One byte per char: ASCII, or an unpaired surrogate that UTF-8 writes as '?'.
             for (int i = 0; i < chars; i++) {
-                buf[length++] = (byte) value.charAt(i);
+                char c = value.charAt(i);
+                buf[length++] = c < 0x80 ? (byte) c : (byte) '?';
             }
         } else {
             writeUtf8(value);
@@ -213,19 +214,6 @@ public final class CommandEncoder {
     /** @return the number of encoded bytes waiting to be written */
     public int length() {
         return length;
-    }
-
-    /**
-     * Appends bytes encoded elsewhere, such as a pipeline's commands.
-     *
-     * @param src the bytes
-     * @param offset index of the first byte
-     * @param count number of bytes
-     */
-    public void append(byte[] src, int offset, int count) {
-        ensure(count);
-        System.arraycopy(src, offset, buf, length, count);
-        length += count;
     }
 
     /**

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks against a private redis-server and writes the results file and chart.
+#
+#   benchmarks/run.sh                 full suite (~12 minutes on 2 cores), writes benchmarks/results/<date>.{md,png}
+#   benchmarks/run.sh --quick         a few seconds per workload (~3 minutes), writes benchmarks/target/quick-results/
+#   benchmarks/run.sh --only REGEX    only the JMH benchmarks matching REGEX (e.g. GetBenchmark), written under target/
+#
+# Other options: --no-build (reuse benchmarks/target/benchmarks.jar), --out DIR (where the .md and .png go),
+# --notes "text" (added to the results file, e.g. about other load on the machine).
+# Environment: JAVA (default: $JAVA_HOME/bin/java, else java), REDIS_SERVER (default: redis-server).
+# See benchmarks/README.md.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+MODULE="$ROOT/benchmarks"
+JAR="$MODULE/target/benchmarks.jar"
+
+mode=full
+only=""
+build=true
+out=""
+notes=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) mode=quick ;;
+    --only) only="$2"; shift ;;
+    --no-build) build=false ;;
+    --out) out="$2"; shift ;;
+    --notes) notes="$2"; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+command_line="benchmarks/run.sh"
+[ "$mode" = quick ] && command_line="$command_line --quick"
+[ -n "$only" ] && command_line="$command_line --only '$only'"
+
+if [ -n "${JAVA:-}" ]; then :; elif [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
+REDIS_SERVER=${REDIS_SERVER:-redis-server}
+command -v "$REDIS_SERVER" >/dev/null || { echo "$REDIS_SERVER not found: install Redis (apt-get install redis-server) or set REDIS_SERVER" >&2; exit 1; }
+
+date=$(date +%F)
+if [ -z "$out" ]; then
+  if [ "$mode" = full ] && [ -z "$only" ]; then out="$MODULE/results"; else out="$MODULE/target/$mode-results"; fi
+fi
+work="$MODULE/target/jmh-results"
+mkdir -p "$out" "$work"
+json="$work/$mode-$date.json"
+log="$work/$mode-$date.log"
+
+# ---------------------------------------------------------------- build
+if $build; then
+  echo "Building the benchmark jar..."
+  ./mvnw -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
+fi
+[ -f "$JAR" ] || { echo "$JAR is missing; run without --no-build" >&2; exit 1; }
+
+# ---------------------------------------------------------------- server
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "No free port found" >&2; exit 1
+}
+port=$(free_port)
+server_dir=$(mktemp -d)
+"$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$server_dir" \
+  --logfile "$server_dir/server.log" &
+server_pid=$!
+cleanup() {
+  kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$server_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ping_server() {
+  local reply
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'PING\r\n' >&3
+  IFS= read -r -t 2 reply <&3 || true
+  exec 3>&-
+  [ "${reply%$'\r'}" = "+PONG" ]
+}
+for _ in $(seq 1 50); do ping_server 2>/dev/null && break; sleep 0.1; done
+ping_server 2>/dev/null || { echo "redis-server did not start on port $port:" >&2; cat "$server_dir/server.log" >&2; exit 1; }
+server_version=$("$REDIS_SERVER" --version | head -1)
+echo "Started $server_version on 127.0.0.1:$port (pid $server_pid, no persistence)"
+
+# ---------------------------------------------------------------- benchmarks
+if [ "$mode" = quick ]; then
+  timing=(-wi 1 -w 1s -i 2 -r 1s -f 1)
+else
+  timing=(-wi 3 -w 2s -i 6 -r 2s -f 1)
+fi
+jmh=("$JAVA" -jar "$JAR")
+[ -n "$only" ] && jmh+=("$only")
+jmh+=("${timing[@]}" -prof gc -rf json -rff "$json")
+jmh_display="BENCHMARK_REDIS=127.0.0.1:<port> java -jar benchmarks/target/benchmarks.jar${only:+ '$only'} ${timing[*]} -prof gc -rf json"
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+if awk -v l="${load_before%% *}" 'BEGIN { exit !(l > 0.5) }'; then
+  # top's second sample covers the last second; ps would show lifetime averages.
+  busy=$(top -b -n 2 -d 1 -o %CPU 2>/dev/null | awk '/^top -/ { n++ } n == 2 && $1 ~ /^[0-9]+$/ && c < 3 { printf "%s%s %s%% CPU", (c++ ? ", " : ""), $12, $9 }')
+  notes="${notes:+$notes }The machine was not idle at the start (1-minute load $load_before; busiest processes: $busy), so other work may have shared the cores."
+fi
+echo "Running: ${jmh[*]}"
+rm -f "$json"
+set +e
+BENCHMARK_REDIS="127.0.0.1:$port" "${jmh[@]}" 2>&1 | tee "$log"
+jmh_status=${PIPESTATUS[0]}
+set -e
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+[ "$jmh_status" -eq 0 ] || echo "JMH exited with status $jmh_status; some rows may be missing (see $log)" >&2
+[ -s "$json" ] || { echo "JMH wrote no results; see $log" >&2; exit 1; }
+
+# ---------------------------------------------------------------- report
+revision=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git -C "$ROOT" status --porcelain -- dragonfly-core benchmarks/src 2>/dev/null)" ] && revision="$revision-dirty"
+report=(--json "$json" --markdown "$out/$date.md" --chart "$out/$date.png" --date "$date"
+  --command "$command_line  (runs: $jmh_display)" --server "$server_version, started by run.sh: loopback, no persistence"
+  --revision "$revision" --load-before "$load_before" --load-after "$load_after" --notes "$notes")
+[ "$mode" = quick ] && report+=(--quick)
+"$JAVA" -cp "$JAR" org.dragonflyclient.benchmarks.report.ResultsReport "${report[@]}"

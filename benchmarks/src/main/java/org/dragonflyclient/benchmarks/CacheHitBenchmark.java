@@ -1,0 +1,121 @@
+package org.dragonflyclient.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.dragonflyclient.benchmarks.cache.CacheManagerFactory;
+import org.dragonflyclient.benchmarks.cache.CacheManagerFactory.OpenedCacheManager;
+import org.dragonflyclient.benchmarks.cache.CachedLookup;
+import org.dragonflyclient.benchmarks.cache.CachingConfiguration;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * Workload g: the {@code @Cacheable} hit path, 16 threads calling a cached service through
+ * Spring's proxy and {@code CacheInterceptor}: key generation, {@code Cache.get}, the round trip
+ * and deserialization of a 100-character value. Ours ({@code DragonflyCacheManager}) against
+ * Spring Data Redis's {@code RedisCacheManager} on Lettuce, both from {@link CacheManagerFactory}.
+ * Also measured for bytes allocated per operation (workload h).
+ *
+ * <p>Setup fills the cache and proves the hits: a second pass must not run the service, and
+ * teardown fails the run if any measured call missed.
+ *
+ * <p>Run: {@code benchmarks/run.sh --only CacheHitBenchmark}, or against a server you started
+ * yourself: {@code BENCHMARK_REDIS=127.0.0.1:PORT java -jar benchmarks/target/benchmarks.jar CacheHitBenchmark -prof gc}
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 6, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Threads(16)
+@State(Scope.Benchmark)
+public class CacheHitBenchmark {
+
+    private static final int KEYS = 1024;
+
+    @Param({CacheManagerFactory.DRAGONFLY, CacheManagerFactory.SPRING_DATA_REDIS})
+    public String cacheManager;
+
+    private OpenedCacheManager opened;
+    private AnnotationConfigApplicationContext context;
+    private CachedLookup lookup;
+    private String[] ids;
+
+    /** Where one thread is in its walk over the ids. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+
+        @Setup
+        public void setUp(ThreadParams thread) {
+            next = thread.getThreadIndex() * 61;
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment());
+        context = new AnnotationConfigApplicationContext();
+        context.registerBean(CacheManager.class, opened::cacheManager);
+        context.register(CachingConfiguration.class);
+        context.refresh();
+        lookup = context.getBean(CachedLookup.class);
+        opened.cacheManager().getCache(CachedLookup.CACHE).clear();
+
+        ids = new String[KEYS];
+        for (int i = 0; i < KEYS; i++) {
+            ids[i] = "id-" + i;
+        }
+        for (String id : ids) {
+            check(id, lookup.find(id));
+        }
+        if (lookup.loads() != KEYS) {
+            throw new IllegalStateException("Expected " + KEYS + " misses filling the cache, saw " + lookup.loads()
+                    + ": is the service really proxied?");
+        }
+        for (String id : ids) {
+            check(id, lookup.find(id));
+        }
+        if (lookup.loads() != KEYS) {
+            throw new IllegalStateException(cacheManager + " missed " + (lookup.loads() - KEYS)
+                    + " of " + KEYS + " entries just written: the cache does not hold its values");
+        }
+        System.out.println("# " + opened.description());
+    }
+
+    @Benchmark
+    public String cacheHit(Cursor cursor) {
+        return lookup.find(ids[cursor.next++ & (KEYS - 1)]);
+    }
+
+    @TearDown
+    public void tearDown() throws Exception {
+        long misses = lookup.loads() - KEYS;
+        context.close();
+        opened.connections().close();
+        if (misses != 0) {
+            throw new IllegalStateException(cacheManager + " missed " + misses
+                    + " times during the measurement; the result is not a hit path");
+        }
+    }
+
+    private static void check(String id, String value) {
+        if (!CachedLookup.valueOf(id).equals(value)) {
+            throw new IllegalStateException("The cache returned " + value + " for " + id);
+        }
+    }
+}

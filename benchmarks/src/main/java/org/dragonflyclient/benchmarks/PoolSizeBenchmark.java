@@ -1,0 +1,22 @@
+package org.dragonflyclient.benchmarks;
+
+import org.dragonflyclient.benchmarks.client.ClientUnderTest;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Workloads b and c for our client alone, over pool sizes: the measurement behind
+ * {@code ClientOptions.DEFAULT_POOL_SIZE}. Compare each row with the default (2).
+ *
+ * <p>Run: {@code benchmarks/run.sh --only PoolSizeBenchmark}, or against a server you started
+ * yourself: {@code BENCHMARK_REDIS=127.0.0.1:PORT java -jar benchmarks/target/benchmarks.jar PoolSizeBenchmark}
+ */
+public class PoolSizeBenchmark extends MixedWorkload {
+
+    @Param({"1", "2", "4"})
+    public int poolSize;
+
+    @Override
+    protected ClientUnderTest openClient(BenchmarkServer server) {
+        return ClientUnderTest.dragonfly(server, poolSize);
+    }
+}

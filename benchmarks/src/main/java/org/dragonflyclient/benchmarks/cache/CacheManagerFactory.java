@@ -1,0 +1,99 @@
+package org.dragonflyclient.benchmarks.cache;
+
+import org.dragonflyclient.benchmarks.BenchmarkServer;
+import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Creates the {@link CacheManager} of each side of workload g. The harness only ever sees
+ * Spring's {@code CacheManager} interface, so both sides run exactly the same interceptor path.
+ *
+ * <p>Both are configured as an application gets them by default: Spring Data Redis's
+ * {@code RedisCacheManager} with its default cache configuration (JDK serialization, no TTL,
+ * {@code cacheName::} key prefix) over a {@code LettuceConnectionFactory} with its shared native
+ * connection, which is what Spring Boot's auto-configuration builds.
+ */
+public final class CacheManagerFactory {
+
+    /** {@code @Param} value of this project's cache manager. */
+    public static final String DRAGONFLY = "dragonfly";
+    /** {@code @Param} value of Spring Data Redis's {@code RedisCacheManager} on Lettuce. */
+    public static final String SPRING_DATA_REDIS = "spring-data-redis";
+
+    private CacheManagerFactory() {
+    }
+
+    /**
+     * A cache manager and the connections behind it.
+     *
+     * @param cacheManager what the interceptor uses
+     * @param connections closed after the benchmark
+     * @param description one line for the benchmark log
+     */
+    public record OpenedCacheManager(CacheManager cacheManager, AutoCloseable connections, String description) {
+    }
+
+    /**
+     * @param implementation {@link #DRAGONFLY} or {@link #SPRING_DATA_REDIS}
+     * @param server where to connect
+     * @return a connected cache manager
+     * @throws CacheManagerNotAvailableException when that implementation is not on the class path yet
+     */
+    public static OpenedCacheManager open(String implementation, BenchmarkServer server) {
+        return switch (implementation) {
+            case DRAGONFLY -> dragonfly(server);
+            case SPRING_DATA_REDIS -> springDataRedis(server);
+            default -> throw new IllegalArgumentException("Unknown cache manager " + implementation
+                    + "; expected " + DRAGONFLY + " or " + SPRING_DATA_REDIS);
+        };
+    }
+
+    /**
+     * THE place to plug in the starter's {@code DragonflyCacheManager}.
+     *
+     * <p>It is written on branch {@code starter} and not available to this module yet. Until it
+     * is, this side of workload g fails in its setup, and the results file reports the row as
+     * "not available": there is no stand-in, since a fake cache would measure nothing real.
+     *
+     * <p>To plug it in: add {@code dragonfly-spring-boot-starter} as a dependency in
+     * {@code benchmarks/pom.xml}, then build the manager here the way the starter's
+     * auto-configuration builds it by default (same value serializer and key prefix a user gets,
+     * no TTL), on a {@code DragonflyClient} with default options, and return it with the client
+     * as the {@code connections} to close:
+     *
+     * <pre>{@code
+     * DragonflyClient client = DragonflyClient.create(ClientOptions.builder()
+     *         .host(server.host()).port(server.port()).build());
+     * CacheManager manager = ...;   // DragonflyCacheManager over client, default configuration
+     * return new OpenedCacheManager(manager, client, "DragonflyCacheManager, poolSize " + client.options().poolSize());
+     * }</pre>
+     */
+    private static OpenedCacheManager dragonfly(BenchmarkServer server) {
+        throw new CacheManagerNotAvailableException("DragonflyCacheManager is not available to the benchmarks yet "
+                + "(the starter module has not landed): plug it in at CacheManagerFactory.dragonfly");
+    }
+
+    private static OpenedCacheManager springDataRedis(BenchmarkServer server) {
+        LettuceConnectionFactory connections =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+        connections.afterPropertiesSet();
+        connections.start();
+        RedisCacheManager manager = RedisCacheManager.builder(connections).build();
+        manager.afterPropertiesSet();
+        return new OpenedCacheManager(manager, connections::destroy,
+                "RedisCacheManager (spring-data-redis " + org.dragonflyclient.benchmarks.client.Versions.SPRING_DATA_REDIS
+                        + ") on LettuceConnectionFactory, shared native connection");
+    }
+
+    /** Thrown when a side of the comparison cannot be built yet; the row is then reported as missing. */
+    public static final class CacheManagerNotAvailableException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        CacheManagerNotAvailableException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.dragonflyclient.benchmarks.client;
+
+import java.util.List;
+
+import org.dragonflyclient.benchmarks.BenchmarkServer;
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.core.Pipeline;
+
+/** This project's client, used through its synchronous API and {@link Pipeline}. */
+final class DragonflyClientUnderTest implements ClientUnderTest {
+
+    private final DragonflyClient client;
+
+    /** @param poolSize connections, or 0 for the client's default */
+    DragonflyClientUnderTest(BenchmarkServer server, int poolSize) {
+        ClientOptions.Builder options = ClientOptions.builder().host(server.host()).port(server.port());
+        if (poolSize > 0) {
+            options.poolSize(poolSize);
+        }
+        this.client = DragonflyClient.create(options.build());
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        return client.get(key);
+    }
+
+    @Override
+    public void set(byte[] key, byte[] value) {
+        client.set(key, value);
+    }
+
+    @Override
+    public Object mget(byte[]... keys) {
+        return client.mget(keys);
+    }
+
+    @Override
+    public List<byte[]> mgetValues(byte[]... keys) {
+        return client.mget(keys);
+    }
+
+    @Override
+    public void pipelineSet(byte[][] keys, byte[] value) {
+        try (Pipeline pipeline = client.pipeline()) {
+            for (byte[] key : keys) {
+                pipeline.set(key, value);
+            }
+            pipeline.sync();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "dragonfly-core, poolSize " + client.options().poolSize() + ", " + client.protocol();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,212 @@
+package org.dragonflyclient.benchmarks.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.dragonflyclient.benchmarks.client.Versions;
+import org.dragonflyclient.benchmarks.report.Comparison.Verdict;
+import org.dragonflyclient.benchmarks.report.JmhResults.Result;
+
+/** Writes the results file: tables of ops/s, ratios against the bar, bytes/op, pool sizes, machine. */
+final class MarkdownReport {
+
+    /** A row whose confidence interval is wider than this share of its score is flagged as noisy. */
+    private static final double NOISY_PERCENT = 10;
+
+    private final ReportSettings settings;
+    private final JmhResults results;
+    private final List<Comparison> rows;
+    private final StringBuilder out = new StringBuilder();
+
+    MarkdownReport(ReportSettings settings, JmhResults results, List<Comparison> rows) {
+        this.settings = settings;
+        this.results = results;
+        this.rows = rows;
+    }
+
+    String render() {
+        line("# Benchmark results, " + settings.date() + (settings.quick() ? " (quick mode)" : ""));
+        line();
+        if (settings.quick()) {
+            line("> **Quick mode**: a few seconds per workload, for a developer after a change to the hot path. "
+                    + "Indicative only; the committed results come from the full run.");
+            line();
+        }
+        line("Every ratio is ours ÷ peer from the same run against the same server; each workload ran each "
+                + "client in its own JVM fork, one after the other. Workloads and targets: issue 5 and "
+                + "`benchmarks/README.md`.");
+        line();
+        if (settings.chartFile() != null) {
+            line("![ours ÷ peer per workload](" + settings.chartFile() + ")");
+            line();
+        }
+        throughput();
+        allocation();
+        poolSize();
+        missing();
+        machine();
+        return out.toString();
+    }
+
+    private void throughput() {
+        line("## Throughput and the bar");
+        line();
+        line("ops/s (± the 99.9% confidence half-width, as a share of the score). For e one operation is a whole "
+                + "pipeline of 1,000 SETs. For g the Lettuce column is Spring Data Redis's `RedisCacheManager` on Lettuce.");
+        line();
+        line("| workload | ours | Jedis | Lettuce | ours/Jedis | ours/Lettuce | bar | result |");
+        line("|---|---:|---:|---:|---:|---:|---|---|");
+        for (Comparison row : rows) {
+            Workload w = row.workload();
+            Verdict verdict = row.throughputVerdict();
+            String result = verdict == Verdict.MET ? "**met**"
+                    : verdict == Verdict.MISSED ? "**missed** (" + ratio(row.targetedRatio()) + ")"
+                    : "not measured";
+            line("| " + w.label() + " | " + ops(row.ours()) + " | " + (w.jedisValue == null ? "n/a" : ops(row.jedis()))
+                    + " | " + ops(row.lettuce()) + " | " + (w.jedisValue == null ? "n/a" : ratio(row.ratioToJedis()))
+                    + " | " + ratio(row.ratioToLettuce()) + " | " + w.targetText() + " | " + result + " |");
+        }
+        line();
+    }
+
+    private void allocation() {
+        line("## Bytes allocated per operation (workload h)");
+        line();
+        line("`gc.alloc.rate.norm` from `-prof gc`, in the benchmark JVM (client side only). The bar: ours ≤ Jedis "
+                + "for a and d; the other rows are shown for information.");
+        line();
+        line("| workload | ours | Jedis | Lettuce | bar | result |");
+        line("|---|---:|---:|---:|---|---|");
+        for (Comparison row : rows) {
+            Workload w = row.workload();
+            Verdict verdict = row.allocationVerdict();
+            line("| " + w.label() + " | " + bytes(row.ours()) + " | " + (w.jedisValue == null ? "n/a" : bytes(row.jedis()))
+                    + " | " + bytes(row.lettuce()) + " | " + (verdict == null ? "" : "≤ Jedis") + " | "
+                    + (verdict == null ? "" : verdict == Verdict.MET ? "**met**"
+                            : verdict == Verdict.MISSED ? "**missed**" : "not measured")
+                    + " |");
+        }
+        line();
+    }
+
+    private void poolSize() {
+        if (!results.contains("PoolSizeBenchmark.threads16") && !results.contains("PoolSizeBenchmark.threads64")) {
+            return;
+        }
+        line("## Pool size of our client (workloads b and c)");
+        line();
+        line("ops/s of our client alone with `poolSize` 1, 2 (the default) and 4; the percentage is relative to "
+                + "poolSize 2 in this table's own run.");
+        line();
+        line("| workload | poolSize 1 | poolSize 2 (default) | poolSize 4 |");
+        line("|---|---:|---:|---:|");
+        poolRow("b. 16 threads", "PoolSizeBenchmark.threads16");
+        poolRow("c. 64 threads", "PoolSizeBenchmark.threads64");
+        line();
+    }
+
+    private void poolRow(String label, String benchmark) {
+        Result base = results.find(benchmark, "poolSize", "2");
+        StringBuilder row = new StringBuilder("| " + label);
+        for (String size : new String[] {"1", "2", "4"}) {
+            Result r = results.find(benchmark, "poolSize", size);
+            row.append(" | ").append(ops(r));
+            if (r != null && base != null && !size.equals("2")) {
+                row.append(String.format(Locale.ROOT, " (%+.0f%%)", 100 * (r.score() / base.score() - 1)));
+            }
+        }
+        line(row.append(" |").toString());
+    }
+
+    private void missing() {
+        StringBuilder notes = new StringBuilder();
+        for (Comparison row : rows) {
+            Workload w = row.workload();
+            if (!results.contains(w.benchmark)) {
+                notes.append("- ").append(w.label()).append(": no result for any client (not selected by `--only`, or every fork failed: see the JMH log).\n");
+                continue;
+            }
+            if (row.ours() == null) {
+                notes.append("- ").append(w.label()).append(", ours: **not available**. ")
+                        .append(w == Workload.G
+                                ? "`DragonflyCacheManager` (the starter module) is not wired into the benchmarks yet; "
+                                        + "it plugs in at `CacheManagerFactory.dragonfly` (see its Javadoc). Its setup "
+                                        + "fails on purpose rather than measure a stand-in."
+                                : "No result: the run failed, see the JMH log.")
+                        .append('\n');
+            }
+            if (w.jedisValue != null && row.jedis() == null) {
+                notes.append("- ").append(w.label()).append(", Jedis: no result; see the JMH log.\n");
+            }
+            if (row.lettuce() == null) {
+                notes.append("- ").append(w.label()).append(", ").append(w == Workload.G ? "Spring Data Redis" : "Lettuce")
+                        .append(": no result; see the JMH log.\n");
+            }
+        }
+        for (Comparison row : rows) {
+            for (Result r : new Result[] {row.ours(), row.jedis(), row.lettuce()}) {
+                if (r != null && r.errorPercent() > NOISY_PERCENT) {
+                    notes.append("- ").append(row.workload().label()).append(", ").append(r.params().values())
+                            .append(": noisy, ").append(percent(r.errorPercent())).append(" error.\n");
+                }
+            }
+        }
+        if (!settings.notes().isBlank()) {
+            notes.append("- ").append(settings.notes()).append('\n');
+        }
+        if (notes.length() > 0) {
+            line("## Missing rows and noise");
+            line();
+            out.append(notes);
+            line();
+        }
+    }
+
+    private void machine() {
+        line("## Machine and run");
+        line();
+        line("- CPU: " + Machine.cpuModel() + ", " + Machine.cores() + " cores, shared by the client JVM and the server");
+        line("- Memory: " + Machine.memory() + "; OS: " + Machine.os());
+        line("- JDK: " + results.setting("vmName") + " " + results.setting("vmVersion") + ", fork arguments "
+                + results.setting("jvmArgs"));
+        line("- Server: " + settings.server());
+        line("- Clients: dragonfly-core " + settings.revision() + "; Jedis " + Versions.JEDIS + "; Lettuce "
+                + Versions.LETTUCE + "; Spring Data Redis " + Versions.SPRING_DATA_REDIS + "; JMH " + Versions.JMH);
+        line("- JMH: " + results.setting("forks") + " fork, " + results.setting("warmupIterations") + " × "
+                + results.setting("warmupTime") + " warm-up, " + results.setting("measurementIterations") + " × "
+                + results.setting("measurementTime") + " measurement per client and workload, `-prof gc`");
+        line("- Load average (1, 5, 15 min) before the run: " + settings.loadBefore() + "; after: " + settings.loadAfter());
+        line("- Command: `" + settings.command() + "`");
+    }
+
+    private static String ops(Result r) {
+        if (r == null) {
+            return "not available";
+        }
+        String score = String.format(Locale.US, "%,.0f", r.score());
+        return Double.isNaN(r.errorPercent()) ? score : score + " ±" + percent(r.errorPercent());
+    }
+
+    private static String bytes(Result r) {
+        if (r == null) {
+            return "not available";
+        }
+        return Double.isNaN(r.bytesPerOp()) ? "not measured" : String.format(Locale.US, "%,.0f B", r.bytesPerOp());
+    }
+
+    private static String ratio(double ratio) {
+        return Double.isNaN(ratio) ? "not available" : String.format(Locale.ROOT, "%.2fx", ratio);
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.0f%%", value);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+
+    private void line() {
+        out.append('\n');
+    }
+}

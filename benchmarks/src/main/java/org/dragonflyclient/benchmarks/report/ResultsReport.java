@@ -1,0 +1,85 @@
+package org.dragonflyclient.benchmarks.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns JMH's JSON results into {@code results/<date>.md} and {@code results/<date>.png}; run by
+ * {@code run.sh} after the benchmarks, so no number is ever copied by hand.
+ *
+ * <pre>
+ * java -cp benchmarks.jar org.dragonflyclient.benchmarks.report.ResultsReport \
+ *     --json jmh.json --markdown results/DATE.md --chart results/DATE.png --date DATE \
+ *     --command "..." --server "..." --revision abc123 --load-before "..." --load-after "..." [--quick] [--notes "..."]
+ * </pre>
+ */
+public final class ResultsReport {
+
+    private ResultsReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        Path json = Path.of(required(options, "json"));
+        Path markdown = Path.of(required(options, "markdown"));
+        Path chart = options.containsKey("chart") ? Path.of(options.get("chart")) : null;
+
+        JmhResults results = JmhResults.read(json);
+        if (results.isEmpty()) {
+            throw new IllegalStateException(json + " holds no results: every benchmark failed, see the JMH log");
+        }
+        List<Comparison> rows = Comparison.of(results);
+        ReportSettings settings = new ReportSettings(required(options, "date"), options.containsKey("quick"),
+                chart == null ? null : chart.getFileName().toString(), options.getOrDefault("command", "?"),
+                options.getOrDefault("server", "?"), options.getOrDefault("revision", "?"),
+                options.getOrDefault("load-before", "?"), options.getOrDefault("load-after", "?"),
+                options.getOrDefault("notes", ""));
+
+        Files.createDirectories(markdown.toAbsolutePath().getParent());
+        Files.writeString(markdown, new MarkdownReport(settings, results, rows).render(), StandardCharsets.UTF_8);
+        if (chart != null) {
+            RatioChart.write(rows, "Dragonfly client vs Jedis and Lettuce, " + settings.date()
+                    + (settings.quick() ? " (quick mode)" : ""), chart);
+        }
+        for (Comparison row : rows) {
+            System.out.printf("%-40s ours/Jedis %-14s ours/Lettuce %-14s bar %-26s %s%n", row.workload().label(),
+                    format(row.ratioToJedis()), format(row.ratioToLettuce()), row.workload().targetText(),
+                    row.throughputVerdict().text);
+        }
+        System.out.println("Wrote " + markdown + (chart == null ? "" : " and " + chart));
+    }
+
+    private static String format(double ratio) {
+        return Double.isNaN(ratio) ? "n/a" : String.format(java.util.Locale.ROOT, "%.2fx", ratio);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            if (name.equals("quick")) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}

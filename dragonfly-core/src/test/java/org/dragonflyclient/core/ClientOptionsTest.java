@@ -1,0 +1,125 @@
+package org.dragonflyclient.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class ClientOptionsTest {
+
+    @Test
+    void defaults_pointAtLocalServerWithoutCredentials() {
+        ClientOptions options = ClientOptions.builder().build();
+
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isEqualTo(6379);
+        assertThat(options.username()).isNull();
+        assertThat(options.password()).isNull();
+        assertThat(options.database()).isZero();
+        assertThat(options.ssl()).isFalse();
+        assertThat(options.poolSize()).isEqualTo(ClientOptions.DEFAULT_POOL_SIZE);
+        assertThat(options.protocol()).isEqualTo(Protocol.RESP3);
+        assertThat(options.timeout()).isEqualTo(ClientOptions.DEFAULT_TIMEOUT);
+    }
+
+    @Test
+    void fromUri_readsEveryPart() {
+        ClientOptions options = ClientOptions.fromUri(
+                "redis://app:s3cr%40t@cache.example.com:6380/4?clientName=orders&timeout=750ms&connectTimeout=3s&poolSize=4&protocol=resp2");
+
+        assertThat(options.host()).isEqualTo("cache.example.com");
+        assertThat(options.port()).isEqualTo(6380);
+        assertThat(options.username()).isEqualTo("app");
+        assertThat(options.password()).isEqualTo("s3cr@t");
+        assertThat(options.database()).isEqualTo(4);
+        assertThat(options.clientName()).isEqualTo("orders");
+        assertThat(options.timeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.poolSize()).isEqualTo(4);
+        assertThat(options.protocol()).isEqualTo(Protocol.RESP2);
+        assertThat(options.ssl()).isFalse();
+    }
+
+    @Test
+    void fromUri_passwordOnlyAndDefaultPort() {
+        ClientOptions options = ClientOptions.fromUri("redis://secret@localhost");
+
+        assertThat(options.username()).isNull();
+        assertThat(options.password()).isEqualTo("secret");
+        assertThat(options.port()).isEqualTo(6379);
+    }
+
+    @Test
+    void fromUri_emptyUserMeansDefaultUser() {
+        ClientOptions options = ClientOptions.fromUri("redis://:secret@localhost:7000");
+
+        assertThat(options.username()).isNull();
+        assertThat(options.password()).isEqualTo("secret");
+    }
+
+    @Test
+    void fromUri_rediss_enablesTlsWithHostnameVerification() {
+        ClientOptions options = ClientOptions.fromUri("rediss://cache.example.com:6380");
+
+        assertThat(options.ssl()).isTrue();
+        assertThat(options.verifyHostname()).isTrue();
+    }
+
+    @Test
+    void fromUri_ipv6() {
+        ClientOptions options = ClientOptions.fromUri("redis://[::1]:7001");
+
+        assertThat(options.host()).isEqualTo("::1");
+        assertThat(options.address()).isEqualTo("[::1]:7001");
+    }
+
+    @Test
+    void fromUri_rejectsOtherSchemesWithoutLeakingThePassword() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("http://user:topsecret@host:6379"))
+                .withMessageContaining("redis://")
+                .withMessageNotContaining("topsecret");
+    }
+
+    @Test
+    void fromUri_rejectsUnknownParameterAndBadDatabase() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("redis://:pw@host/0?colour=red"))
+                .withMessageContaining("colour")
+                .withMessageNotContaining(":pw@");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("redis://host/abc"))
+                .withMessageContaining("database number");
+    }
+
+    @Test
+    void toString_neverShowsThePassword() {
+        ClientOptions options = ClientOptions.fromUri("redis://app:hunter2@host:6379/1");
+
+        assertThat(options.toString()).contains("app:****@host:6379/1").doesNotContain("hunter2");
+    }
+
+    @Test
+    void builder_validatesEachSetting() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().port(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().poolSize(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().database(-1));
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().timeout(Duration.ZERO));
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().clientName("has space"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().username("app").build())
+                .withMessageContaining("password");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().reconnectDelay(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void toBuilder_copiesEverything() {
+        ClientOptions options = ClientOptions.fromUri("redis://u:p@h:1234/2?clientName=x&poolSize=3");
+
+        assertThat(options.toBuilder().build().toString()).isEqualTo(options.toString());
+        assertThat(options.toBuilder().port(99).build().port()).isEqualTo(99);
+    }
+}
