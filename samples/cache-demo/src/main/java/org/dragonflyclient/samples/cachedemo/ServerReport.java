@@ -25,8 +25,9 @@ class ServerReport {
     void onReady(ApplicationReadyEvent event) {
         String base = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? "http://localhost:" + web.getWebServer().getPort() : "http://localhost:8080";
-        logger.info("Caching in " + describeServer() + " at " + client.options().address() + ". Try: curl "
-                + base + "/books/978-0134685991 (twice), and see " + base + "/actuator/metrics/cache.gets");
+        logger.info("Caching in " + describeServer() + " at " + client.options().address()
+                + " (another server: DRAGONFLY_URL=redis://host:port or --dragonfly.url=...). Try: curl " + base
+                + "/books/978-0134685991 (twice), then " + base + "/actuator/metrics/cache.gets");
     }
 
     private String describeServer() {

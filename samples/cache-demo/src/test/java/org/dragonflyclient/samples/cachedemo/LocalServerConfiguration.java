@@ -47,11 +47,13 @@ public class LocalServerConfiguration {
     private static final Log logger = LogFactory.getLog(LocalServerConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    ManagedServer localDragonflyServer() {
+    ManagedServer localDragonflyServer(Environment environment) {
         ManagedServer server = TestServers.startDedicated();
+        String instead = NoServerConfigured.mode(environment).equals("always")
+                ? "unset demo.local-server (DEMO_LOCAL_SERVER) and set DRAGONFLY_URL=redis://host:port"
+                : "run one on localhost:6379, or set DRAGONFLY_URL=redis://host:port (or --dragonfly.url=...)";
         logger.info("Started " + server.kind() + " (" + server.version() + ") at " + server.uri()
-                + " for this run; it stops with the application. To use a real Dragonfly instead, run one on"
-                + " localhost:6379 or set DRAGONFLY_URL=redis://host:port (or --dragonfly.url=...).");
+                + " for this run; it stops with the application. To use a real Dragonfly instead, " + instead + ".");
         return server;
     }
 
@@ -80,7 +82,7 @@ public class LocalServerConfiguration {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             Environment environment = context.getEnvironment();
-            String mode = environment.getProperty("demo.local-server", "auto").trim().toLowerCase(Locale.ROOT);
+            String mode = mode(environment);
             switch (mode) {
                 case "always":
                     return ConditionOutcome.match("demo.local-server is always");
@@ -97,11 +99,17 @@ public class LocalServerConfiguration {
                 }
             }
             if (answers(DEFAULT_HOST, DEFAULT_PORT)) {
-                return ConditionOutcome.noMatch("a server answers on " + DEFAULT_HOST + ":" + DEFAULT_PORT
-                        + " (demo.local-server=always starts one anyway)");
+                String reason = "a server answers on " + DEFAULT_HOST + ":" + DEFAULT_PORT;
+                logger.info("Not starting a local server: " + reason + ", and the demo uses it. "
+                        + "Set DEMO_LOCAL_SERVER=always (or --demo.local-server=always) for a throwaway one instead.");
+                return ConditionOutcome.noMatch(reason);
             }
             return ConditionOutcome.match("no dragonfly.url, dragonfly.host or dragonfly.port, and nothing answers on "
                     + DEFAULT_HOST + ":" + DEFAULT_PORT);
+        }
+
+        static String mode(Environment environment) {
+            return environment.getProperty("demo.local-server", "auto").trim().toLowerCase(Locale.ROOT);
         }
 
         private static boolean answers(String host, int port) {
