@@ -114,8 +114,8 @@ class CacheDemoApplicationTests {
         assertThat(second.cacheHit()).isTrue();
         assertThat(second.value().amount()).isEqualByComparingTo("62.50");
         assertThat(store.priceReads(isbn)).isOne();
-        // dragonfly.cache.caches.prices.time-to-live is 2s in application-test.yml.
-        assertThat(client.pttl(key)).isBetween(1L, 2000L);
+        // dragonfly.cache.caches.prices.time-to-live is 3s in application-test.yml.
+        assertThat(client.pttl(key)).isBetween(1L, 3000L);
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> client.exists(key) == 0);
