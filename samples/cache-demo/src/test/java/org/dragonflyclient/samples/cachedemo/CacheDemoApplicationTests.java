@@ -99,8 +99,11 @@ class CacheDemoApplicationTests {
     }
 
     @Test
-    void unknownBookIsNotFound() {
-        http.get().uri("/books/{isbn}", "978-0000000000").exchange().expectStatus().isNotFound();
+    void unknownBookIsNotFoundAndTheAnswerIsCached() {
+        String isbn = "978-0000000000";
+        http.get().uri("/books/{isbn}", isbn).exchange().expectStatus().isNotFound();
+        http.get().uri("/books/{isbn}", isbn).exchange().expectStatus().isNotFound();
+        assertThat(store.bookReads(isbn)).isOne();
     }
 
     @Test
