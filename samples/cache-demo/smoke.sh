@@ -32,21 +32,26 @@ fail() {
     exit 1
 }
 
+# The group, or its leader alone in the instant before setsid has made the group.
 group_alive() {
-    [[ -n $pgid ]] && kill -0 -- "-$pgid" 2>/dev/null
+    [[ -n $pgid ]] && { kill -0 -- "-$pgid" 2>/dev/null || kill -0 "$pgid" 2>/dev/null; }
+}
+
+signal_group() {
+    kill "-$1" -- "-$pgid" 2>/dev/null || kill "-$1" "$pgid" 2>/dev/null || true
 }
 
 # Stops Maven, the demo's JVM and a server it started: they share one process group. SIGTERM
 # lets the demo shut down cleanly (it stops its server itself); SIGKILL if it has not within 30 s.
 stop_demo() {
     group_alive || return 0
-    kill -TERM -- "-$pgid" 2>/dev/null || true
+    signal_group TERM
     for _ in $(seq 1 30); do
         group_alive || return 0
         sleep 1
     done
     echo "smoke: the demo did not stop within 30 s of SIGTERM; killing it" >&2
-    kill -KILL -- "-$pgid" 2>/dev/null || true
+    signal_group KILL
     sleep 1
     ! group_alive
 }
@@ -65,11 +70,14 @@ mkdir -p "$(dirname "$LOG")"
 echo "smoke: starting (./mvnw -pl samples/cache-demo spring-boot:test-run, DEMO_LOCAL_SERVER=$DEMO_LOCAL_SERVER), log in $LOG"
 setsid ./mvnw -B -ntp -pl samples/cache-demo spring-boot:test-run >"$LOG" 2>&1 </dev/null &
 pgid=$!
+for _ in $(seq 1 50); do
+    [[ $(ps -o pgid= -p "$pgid" 2>/dev/null | tr -d ' ') == "$pgid" ]] && break
+    sleep 0.1
+done
 
 port=
 deadline=$((SECONDS + TIMEOUT))
 until [[ -n $port ]] && curl -fsS -o /dev/null "http://localhost:$port/actuator/health" 2>/dev/null; do
-    # The process itself, not its group: right after the fork the group may not exist yet.
     kill -0 "$pgid" 2>/dev/null || fail "the demo exited before it was healthy"
     ((SECONDS < deadline)) || fail "no healthy /actuator/health within $TIMEOUT s"
     port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$LOG" | head -n 1)
