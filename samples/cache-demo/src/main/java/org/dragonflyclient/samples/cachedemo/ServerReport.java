@@ -1,0 +1,51 @@
+package org.dragonflyclient.samples.cachedemo;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.core.DragonflyException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Says, once the application is up, which server the caches live in and what to try first. */
+@Component
+class ServerReport {
+
+    private static final Log logger = LogFactory.getLog(ServerReport.class);
+
+    private final DragonflyClient client;
+
+    ServerReport(DragonflyClient client) {
+        this.client = client;
+    }
+
+    @EventListener
+    void onReady(ApplicationReadyEvent event) {
+        String base = event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? "http://localhost:" + web.getWebServer().getPort() : "http://localhost:8080";
+        logger.info("Caching in " + describeServer() + " at " + client.options().address()
+                + " (another server: DRAGONFLY_URL=redis://host:port or --dragonfly.url=...). Try: curl " + base
+                + "/books/978-0134685991 (twice), then " + base + "/actuator/metrics/cache.gets");
+    }
+
+    private String describeServer() {
+        try {
+            String info = client.info("server");
+            String dragonfly = field(info, "dragonfly_version");
+            return dragonfly != null ? "Dragonfly " + dragonfly : "Redis " + field(info, "redis_version");
+        } catch (DragonflyException e) {
+            return "a server that does not answer (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String field(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return null;
+    }
+}
