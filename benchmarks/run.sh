@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks against a private redis-server and writes the results file and chart.
 #
-#   benchmarks/run.sh                 full suite (~12 minutes on 2 cores), writes benchmarks/results/<date>.{md,png}
-#   benchmarks/run.sh --quick         a few seconds per workload (~3 minutes), writes benchmarks/target/quick-results/
+#   benchmarks/run.sh                 full suite (~10 minutes on 2 cores), writes benchmarks/results/<date>.{md,png}
+#   benchmarks/run.sh --quick         a few seconds per workload (~2 minutes), writes benchmarks/target/quick-results/
 #   benchmarks/run.sh --only REGEX    only the JMH benchmarks matching REGEX (e.g. GetBenchmark), written under target/
 #
 # Other options: --no-build (reuse benchmarks/target/benchmarks.jar), --out DIR (where the .md and .png go),
-# --notes "text" (added to the results file, e.g. about other load on the machine).
+# --notes "text" (added to the results file, e.g. about other load on the machine); arguments after -- go to JMH
+# as they are (e.g. -- -p commands=400), and the results then go under target/ like --only.
 # Environment: JAVA (default: $JAVA_HOME/bin/java, else java), REDIS_SERVER (default: redis-server).
 # See benchmarks/README.md.
 set -euo pipefail
@@ -21,6 +22,7 @@ only=""
 build=true
 out=""
 notes=""
+extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
@@ -28,7 +30,8 @@ while [ $# -gt 0 ]; do
     --no-build) build=false ;;
     --out) out="$2"; shift ;;
     --notes) notes="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --) shift; extra=("$@"); break ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -36,6 +39,7 @@ done
 command_line="benchmarks/run.sh"
 [ "$mode" = quick ] && command_line="$command_line --quick"
 [ -n "$only" ] && command_line="$command_line --only '$only'"
+[ ${#extra[@]} -gt 0 ] && command_line="$command_line -- ${extra[*]}"
 
 if [ -n "${JAVA:-}" ]; then :; elif [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 REDIS_SERVER=${REDIS_SERVER:-redis-server}
@@ -43,7 +47,7 @@ command -v "$REDIS_SERVER" >/dev/null || { echo "$REDIS_SERVER not found: instal
 
 date=$(date +%F)
 if [ -z "$out" ]; then
-  if [ "$mode" = full ] && [ -z "$only" ]; then out="$MODULE/results"; else out="$MODULE/target/$mode-results"; fi
+  if [ "$mode" = full ] && [ -z "$only" ] && [ ${#extra[@]} -eq 0 ]; then out="$MODULE/results"; else out="$MODULE/target/$mode-results"; fi
 fi
 work="$MODULE/target/jmh-results"
 mkdir -p "$out" "$work"
@@ -99,8 +103,8 @@ else
 fi
 jmh=("$JAVA" -jar "$JAR")
 [ -n "$only" ] && jmh+=("$only")
-jmh+=("${timing[@]}" -prof gc -rf json -rff "$json")
-jmh_display="BENCHMARK_REDIS=127.0.0.1:<port> java -jar benchmarks/target/benchmarks.jar${only:+ '$only'} ${timing[*]} -prof gc -rf json"
+jmh+=("${timing[@]}" -prof gc -rf json -rff "$json" ${extra[@]+"${extra[@]}"})
+jmh_display="BENCHMARK_REDIS=127.0.0.1:<port> java -jar benchmarks/target/benchmarks.jar${only:+ '$only'} ${timing[*]} -prof gc -rf json${extra[*]:+ ${extra[*]}}"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 if awk -v l="${load_before%% *}" 'BEGIN { exit !(l > 0.5) }'; then
@@ -122,7 +126,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 revision=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -n "$(git -C "$ROOT" status --porcelain -- dragonfly-core benchmarks/src 2>/dev/null)" ] && revision="$revision-dirty"
 report=(--json "$json" --markdown "$out/$date.md" --chart "$out/$date.png" --date "$date"
-  --command "$command_line  (runs: $jmh_display)" --server "$server_version, started by run.sh: loopback, no persistence"
+  --command "$command_line (runs: $jmh_display)" --server "$server_version, started by run.sh: loopback, no persistence"
   --revision "$revision" --load-before "$load_before" --load-after "$load_after" --notes "$notes")
 [ "$mode" = quick ] && report+=(--quick)
 "$JAVA" -cp "$JAR" org.dragonflyclient.benchmarks.report.ResultsReport "${report[@]}"

@@ -143,13 +143,22 @@ final class MarkdownReport {
                         .append(": no result; see the JMH log.\n");
             }
         }
+        StringBuilder noisy = new StringBuilder();
         for (Comparison row : rows) {
+            StringBuilder clients = new StringBuilder();
             for (Result r : new Result[] {row.ours(), row.jedis(), row.lettuce()}) {
                 if (r != null && r.errorPercent() > NOISY_PERCENT) {
-                    notes.append("- ").append(row.workload().label()).append(", ").append(r.params().values())
-                            .append(": noisy, ").append(percent(r.errorPercent())).append(" error.\n");
+                    clients.append(clients.length() == 0 ? "" : ", ").append(r.params().get(row.workload().param))
+                            .append(" ±").append(percent(r.errorPercent()));
                 }
             }
+            if (clients.length() > 0) {
+                noisy.append(noisy.length() == 0 ? "" : "; ").append(row.workload().letter).append(": ").append(clients);
+            }
+        }
+        if (noisy.length() > 0) {
+            notes.append("- Noisy (confidence interval wider than ±").append(percent(NOISY_PERCENT))
+                    .append(" of the score): ").append(noisy).append(". Ratios near a bar are inconclusive there.\n");
         }
         if (!settings.notes().isBlank()) {
             notes.append("- ").append(settings.notes()).append('\n');
