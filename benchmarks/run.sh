@@ -7,7 +7,8 @@
 #
 # Other options: --no-build (reuse benchmarks/target/benchmarks.jar), --out DIR (where the .md and .png go),
 # --notes "text" (added to the results file, e.g. about other load on the machine); arguments after -- go to JMH
-# as they are (e.g. -- -p commands=400), and the results then go under target/ like --only.
+# as they are (e.g. -- -p commands=400; not the timing options, which the mode sets), and the results then go
+# under target/ like --only.
 # Environment: JAVA (default: $JAVA_HOME/bin/java, else java), REDIS_SERVER (default: redis-server).
 # See benchmarks/README.md.
 set -euo pipefail
@@ -51,8 +52,9 @@ if [ -z "$out" ]; then
 fi
 work="$MODULE/target/jmh-results"
 mkdir -p "$out" "$work"
-json="$work/$mode-$date.json"
-log="$work/$mode-$date.log"
+stamp="$mode-$(date +%F-%H%M%S)"
+json="$work/$stamp.json"
+log="$work/$stamp.log"
 
 # ---------------------------------------------------------------- build
 if $build; then
@@ -113,11 +115,17 @@ if awk -v l="${load_before%% *}" 'BEGIN { exit !(l > 0.5) }'; then
   notes="${notes:+$notes }The machine was not idle at the start (1-minute load $load_before; busiest processes: $busy), so other work may have shared the cores."
 fi
 echo "Running: ${jmh[*]}"
-rm -f "$json"
-set +e
-BENCHMARK_REDIS="127.0.0.1:$port" "${jmh[@]}" 2>&1 | tee "$log"
-jmh_status=${PIPESTATUS[0]}
-set -e
+# JMH allows one run per machine (/tmp/jmh.lock), and two at once would disturb each other anyway:
+# wait up to 20 minutes for another run to finish.
+for attempt in $(seq 1 80); do
+  set +e
+  BENCHMARK_REDIS="127.0.0.1:$port" "${jmh[@]}" 2>&1 | tee "$log"
+  jmh_status=${PIPESTATUS[0]}
+  set -e
+  grep -q "Unable to acquire the JMH lock" "$log" || break
+  [ "$attempt" -eq 1 ] && echo "Another JMH run holds /tmp/jmh.lock; waiting for it to finish..." >&2
+  sleep 15
+done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 [ "$jmh_status" -eq 0 ] || echo "JMH exited with status $jmh_status; some rows may be missing (see $log)" >&2
 [ -s "$json" ] || { echo "JMH wrote no results; see $log" >&2; exit 1; }

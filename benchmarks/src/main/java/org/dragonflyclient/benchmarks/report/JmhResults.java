@@ -85,16 +85,30 @@ final class JmhResults {
      */
     Result find(String benchmark, String param, String value) {
         for (Result r : results) {
-            if (r.benchmark().equals(benchmark) && value.equals(r.params().get(param))) {
+            if (matches(r, benchmark) && value.equals(r.params().get(param))) {
                 return r;
             }
         }
         return null;
     }
 
-    /** @return whether any result of that benchmark method is present */
+    /**
+     * @param benchmark {@code SimpleClassName.method}, optionally followed by {@code ?param=value}
+     * @return whether any result of that benchmark method is present
+     */
     boolean contains(String benchmark) {
-        return results.stream().anyMatch(r -> r.benchmark().equals(benchmark));
+        return results.stream().anyMatch(r -> matches(r, benchmark));
+    }
+
+    /** A workload may pin a parameter, e.g. the pipeline size, so an exploratory run is not mistaken for it. */
+    private static boolean matches(Result r, String benchmark) {
+        int query = benchmark.indexOf('?');
+        if (query < 0) {
+            return r.benchmark().equals(benchmark);
+        }
+        int equals = benchmark.indexOf('=', query);
+        return r.benchmark().equals(benchmark.substring(0, query))
+                && benchmark.substring(equals + 1).equals(r.params().get(benchmark.substring(query + 1, equals)));
     }
 
     /** @return a run setting from the first result, e.g. {@code jdkVersion}, or {@code "?"} */
