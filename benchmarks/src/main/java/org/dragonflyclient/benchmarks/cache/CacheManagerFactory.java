@@ -53,21 +53,23 @@ public final class CacheManagerFactory {
     /**
      * THE place to plug in the starter's {@code DragonflyCacheManager}.
      *
-     * <p>It is written on branch {@code starter} and not available to this module yet. Until it
-     * is, this side of workload g fails in its setup, and the results file reports the row as
-     * "not available": there is no stand-in, since a fake cache would measure nothing real.
+     * <p>It was written in parallel on branch {@code starter} and is not on this module's class
+     * path. Until it is, this side of workload g fails in its setup, and the results file reports
+     * the row as "not available": there is no stand-in, since a fake cache would measure nothing.
      *
-     * <p>To plug it in: add {@code dragonfly-spring-boot-starter} as a dependency in
-     * {@code benchmarks/pom.xml}, then build the manager here the way the starter's
-     * auto-configuration builds it by default (same value serializer and key prefix a user gets,
-     * no TTL), on a {@code DragonflyClient} with default options, and return it with the client
-     * as the {@code connections} to close:
+     * <p>To plug it in (once {@code benchmarks} is merged with a branch that has the starter):
+     * add {@code org.dragonflyclient:dragonfly-spring-boot-starter} as a dependency in
+     * {@code benchmarks/pom.xml} (its version is managed by the parent), then replace the body
+     * with the manager as the starter builds it by default (JDK serialization with the JDK value
+     * types allowed, which covers the {@code String} values here, fail-open, no TTL), over a client
+     * with default options. The manager does not close the client, so it is the connection to close:
      *
      * <pre>{@code
      * DragonflyClient client = DragonflyClient.create(ClientOptions.builder()
      *         .host(server.host()).port(server.port()).build());
-     * CacheManager manager = ...;   // DragonflyCacheManager over client, default configuration
-     * return new OpenedCacheManager(manager, client, "DragonflyCacheManager, poolSize " + client.options().poolSize());
+     * DragonflyCacheManager manager = DragonflyCacheManager.builder(client).build();
+     * return new OpenedCacheManager(manager, client,
+     *         "DragonflyCacheManager (defaults), poolSize " + client.options().poolSize());
      * }</pre>
      */
     private static OpenedCacheManager dragonfly(BenchmarkServer server) {
