@@ -160,7 +160,7 @@ if [ -s "$other_cpu_log" ]; then
   other_cpu=$(awk -F'\t' '{ sum += $1; n++; if ($1 > max) max = $1; if ($1 > 50) busy++ }
     END { printf "on average %.0f%% CPU (max %.0f%%; above 50%% in %d of %d samples)", sum / n, max, busy, n }' "$other_cpu_log")
   heavy=$(cut -f2 "$other_cpu_log" | tr ',' '\n' | sed 's/^ *//; s/ [0-9]*%$//' | grep -v '^$' | sort | uniq -c | sort -rn | head -3 \
-    | awk '{ printf "%s%s (%d samples)", (NR > 1 ? ", " : ""), $2, $1 }')
+    | awk '{ printf "%s%s (%d samples)", (NR > 1 ? ", " : ""), $2, $1 }' || true)
   notes="${notes:+$notes }Other processes on the machine used $other_cpu of the $(nproc) cores' $(( $(nproc) * 100 ))% during the run${heavy:+; the busiest: $heavy}."
 fi
 [ ${#jsons[@]} -gt 0 ] || { echo "JMH wrote no results; see the logs in $work" >&2; exit 1; }

@@ -2,7 +2,9 @@ package org.dragonflyclient.benchmarks.cache;
 
 import org.dragonflyclient.benchmarks.BenchmarkServer;
 import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -13,7 +15,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * <p>Both are configured as an application gets them by default: Spring Data Redis's
  * {@code RedisCacheManager} with its default cache configuration (JDK serialization, no TTL,
  * {@code cacheName::} key prefix) over a {@code LettuceConnectionFactory} with its shared native
- * connection, which is what Spring Boot's auto-configuration builds.
+ * connection, which is what Spring Boot's auto-configuration builds. One exception, which does
+ * not touch the hit path: its cache writer clears with {@code SCAN} instead of the default
+ * {@code KEYS}, because Spring Data Redis 4.0.6's {@code KEYS} call does not link against
+ * Lettuce 7.7 ({@code NoSuchMethodError} on {@code RedisKeyAsyncCommands.keys(Object)}: Lettuce
+ * 7 takes the pattern as a {@code String}), so the default {@code clear()} fails, silently when
+ * the writer runs it in the background.
  */
 public final class CacheManagerFactory {
 
@@ -82,7 +89,8 @@ public final class CacheManagerFactory {
                 new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
         connections.afterPropertiesSet();
         connections.start();
-        RedisCacheManager manager = RedisCacheManager.builder(connections).build();
+        RedisCacheWriter writer = RedisCacheWriter.nonLockingRedisCacheWriter(connections, BatchStrategies.scan(1000));
+        RedisCacheManager manager = RedisCacheManager.builder(writer).build();
         manager.afterPropertiesSet();
         return new OpenedCacheManager(manager, connections::destroy,
                 "RedisCacheManager (spring-data-redis " + org.dragonflyclient.benchmarks.client.Versions.SPRING_DATA_REDIS
