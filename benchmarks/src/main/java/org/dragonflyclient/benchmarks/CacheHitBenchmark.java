@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
+import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -67,14 +68,16 @@ public class CacheHitBenchmark {
     }
 
     @Setup
-    public void setUp() {
+    public void setUp() throws InterruptedException {
         opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment());
         context = new AnnotationConfigApplicationContext();
         context.registerBean(CacheManager.class, opened::cacheManager);
         context.register(CachingConfiguration.class);
         context.refresh();
         lookup = context.getBean(CachedLookup.class);
-        opened.cacheManager().getCache(CachedLookup.CACHE).clear();
+        // invalidate, not clear: Spring Data Redis 4 on Lettuce clears (and writes) asynchronously by default.
+        Cache cache = opened.cacheManager().getCache(CachedLookup.CACHE);
+        cache.invalidate();
 
         ids = new String[KEYS];
         for (int i = 0; i < KEYS; i++) {
@@ -85,8 +88,9 @@ public class CacheHitBenchmark {
         }
         if (lookup.loads() != KEYS) {
             throw new IllegalStateException("Expected " + KEYS + " misses filling the cache, saw " + lookup.loads()
-                    + ": is the service really proxied?");
+                    + ": is the service really proxied, and was the cache empty?");
         }
+        awaitStored(cache);
         for (String id : ids) {
             check(id, lookup.find(id));
         }
@@ -110,6 +114,19 @@ public class CacheHitBenchmark {
         if (misses != 0) {
             throw new IllegalStateException(cacheManager + " missed " + misses
                     + " times during the measurement; the result is not a hit path");
+        }
+    }
+
+    /** Waits until every entry is readable: a cache may write in the background after a miss. */
+    private void awaitStored(Cache cache) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (String id : ids) {
+            while (cache.get(id) == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(cacheManager + " did not store " + id + " within 10 s of the miss");
+                }
+                Thread.sleep(1);
+            }
         }
     }
 

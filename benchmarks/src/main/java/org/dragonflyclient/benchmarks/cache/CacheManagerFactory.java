@@ -2,7 +2,9 @@ package org.dragonflyclient.benchmarks.cache;
 
 import org.dragonflyclient.benchmarks.BenchmarkServer;
 import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -13,7 +15,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * <p>Both are configured as an application gets them by default: Spring Data Redis's
  * {@code RedisCacheManager} with its default cache configuration (JDK serialization, no TTL,
  * {@code cacheName::} key prefix) over a {@code LettuceConnectionFactory} with its shared native
- * connection, which is what Spring Boot's auto-configuration builds.
+ * connection, which is what Spring Boot's auto-configuration builds. One exception, which does
+ * not touch the hit path: its cache writer clears with {@code SCAN} instead of the default
+ * {@code KEYS}, because Spring Data Redis 4.0.6's {@code KEYS} call does not link against
+ * Lettuce 7.7 ({@code NoSuchMethodError} on {@code RedisKeyAsyncCommands.keys(Object)}: Lettuce
+ * 7 takes the pattern as a {@code String}), so the default {@code clear()} fails, silently when
+ * the writer runs it in the background.
  */
 public final class CacheManagerFactory {
 
@@ -53,21 +60,23 @@ public final class CacheManagerFactory {
     /**
      * THE place to plug in the starter's {@code DragonflyCacheManager}.
      *
-     * <p>It is written on branch {@code starter} and not available to this module yet. Until it
-     * is, this side of workload g fails in its setup, and the results file reports the row as
-     * "not available": there is no stand-in, since a fake cache would measure nothing real.
+     * <p>It was written in parallel on branch {@code starter} and is not on this module's class
+     * path. Until it is, this side of workload g fails in its setup, and the results file reports
+     * the row as "not available": there is no stand-in, since a fake cache would measure nothing.
      *
-     * <p>To plug it in: add {@code dragonfly-spring-boot-starter} as a dependency in
-     * {@code benchmarks/pom.xml}, then build the manager here the way the starter's
-     * auto-configuration builds it by default (same value serializer and key prefix a user gets,
-     * no TTL), on a {@code DragonflyClient} with default options, and return it with the client
-     * as the {@code connections} to close:
+     * <p>To plug it in (once {@code benchmarks} is merged with a branch that has the starter):
+     * add {@code org.dragonflyclient:dragonfly-spring-boot-starter} as a dependency in
+     * {@code benchmarks/pom.xml} (its version is managed by the parent), then replace the body
+     * with the manager as the starter builds it by default (JDK serialization with the JDK value
+     * types allowed, which covers the {@code String} values here, fail-open, no TTL), over a client
+     * with default options. The manager does not close the client, so it is the connection to close:
      *
      * <pre>{@code
      * DragonflyClient client = DragonflyClient.create(ClientOptions.builder()
      *         .host(server.host()).port(server.port()).build());
-     * CacheManager manager = ...;   // DragonflyCacheManager over client, default configuration
-     * return new OpenedCacheManager(manager, client, "DragonflyCacheManager, poolSize " + client.options().poolSize());
+     * DragonflyCacheManager manager = DragonflyCacheManager.builder(client).build();
+     * return new OpenedCacheManager(manager, client,
+     *         "DragonflyCacheManager (defaults), poolSize " + client.options().poolSize());
      * }</pre>
      */
     private static OpenedCacheManager dragonfly(BenchmarkServer server) {
@@ -80,7 +89,8 @@ public final class CacheManagerFactory {
                 new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
         connections.afterPropertiesSet();
         connections.start();
-        RedisCacheManager manager = RedisCacheManager.builder(connections).build();
+        RedisCacheWriter writer = RedisCacheWriter.nonLockingRedisCacheWriter(connections, BatchStrategies.scan(1000));
+        RedisCacheManager manager = RedisCacheManager.builder(writer).build();
         manager.afterPropertiesSet();
         return new OpenedCacheManager(manager, connections::destroy,
                 "RedisCacheManager (spring-data-redis " + org.dragonflyclient.benchmarks.client.Versions.SPRING_DATA_REDIS

@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,59 +16,118 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** The results of one JMH run, read from its {@code -rf json} file. */
+/**
+ * The results of one or more rounds of the same JMH run, each read from its {@code -rf json}
+ * file. A result holds each round's score, so that ratios can be taken round by round.
+ */
 final class JmhResults {
 
     /**
-     * One benchmark method with one set of parameters.
+     * One benchmark method with one set of parameters, over the rounds.
      *
      * @param benchmark {@code SimpleClassName.method}
      * @param params the {@code @Param} values
-     * @param score ops/s
-     * @param error the 99.9% confidence half-width, NaN with too few iterations
-     * @param bytesPerOp {@code gc.alloc.rate.norm}, NaN without {@code -prof gc}
+     * @param rounds each round's score in ops/s, NaN for a round without this result
+     * @param error JMH's 99.9% confidence half-width when there is one round, else NaN
+     * @param bytesPerOp median {@code gc.alloc.rate.norm}, NaN without {@code -prof gc}
      */
-    record Result(String benchmark, Map<String, String> params, double score, double error, double bytesPerOp) {
+    record Result(String benchmark, Map<String, String> params, double[] rounds, double error, double bytesPerOp) {
 
-        /** @return the error as a percentage of the score, NaN when unknown */
+        /** @return the median of the rounds' scores */
+        double score() {
+            return median(rounds);
+        }
+
+        /**
+         * @return with several rounds, half the range between the lowest and highest round; with
+         *     one, JMH's confidence half-width; as a percentage of the score, NaN when unknown
+         */
         double errorPercent() {
+            double[] present = Arrays.stream(rounds).filter(d -> !Double.isNaN(d)).toArray();
+            double score = score();
+            if (present.length > 1) {
+                double spread = Arrays.stream(present).max().getAsDouble() - Arrays.stream(present).min().getAsDouble();
+                return 100 * spread / 2 / score;
+            }
             return score == 0 ? Double.NaN : 100 * error / score;
         }
     }
 
     private final List<Result> results;
     private final JsonObject first;
+    private final int rounds;
 
-    private JmhResults(List<Result> results, JsonObject first) {
+    private JmhResults(List<Result> results, JsonObject first, int rounds) {
         this.results = results;
         this.first = first;
+        this.rounds = rounds;
     }
 
-    static JmhResults read(Path json) throws IOException {
-        JsonArray array;
-        try (Reader reader = Files.newBufferedReader(json)) {
-            array = JsonParser.parseReader(reader).getAsJsonArray();
+    /**
+     * @param files one JSON file per round, in order
+     * @return the merged results
+     * @throws IOException when a file cannot be read
+     */
+    static JmhResults read(List<Path> files) throws IOException {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        Map<String, double[]> bytes = new LinkedHashMap<>();
+        Map<String, JsonObject> runs = new LinkedHashMap<>();
+        JsonObject first = null;
+        for (int round = 0; round < files.size(); round++) {
+            JsonArray array;
+            try (Reader reader = Files.newBufferedReader(files.get(round))) {
+                array = JsonParser.parseReader(reader).getAsJsonArray();
+            }
+            for (JsonElement element : array) {
+                JsonObject run = element.getAsJsonObject();
+                if (first == null) {
+                    first = run;
+                }
+                String key = run.get("benchmark").getAsString() + " " + params(run);
+                runs.putIfAbsent(key, run);
+                scores.computeIfAbsent(key, k -> nans(files.size()))[round] =
+                        number(run.getAsJsonObject("primaryMetric").get("score"));
+                JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
+                if (secondary != null && secondary.has("gc.alloc.rate.norm")) {
+                    bytes.computeIfAbsent(key, k -> nans(files.size()))[round] =
+                            number(secondary.getAsJsonObject("gc.alloc.rate.norm").get("score"));
+                }
+            }
         }
         List<Result> results = new ArrayList<>();
-        for (JsonElement element : array) {
-            JsonObject run = element.getAsJsonObject();
+        runs.forEach((key, run) -> {
             String name = run.get("benchmark").getAsString();
             int method = name.lastIndexOf('.');
             int type = name.lastIndexOf('.', method - 1);
-            Map<String, String> params = new TreeMap<>();
-            if (run.has("params")) {
-                run.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
-            }
-            JsonObject primary = run.getAsJsonObject("primaryMetric");
-            double bytes = Double.NaN;
-            JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
-            if (secondary != null && secondary.has("gc.alloc.rate.norm")) {
-                bytes = number(secondary.getAsJsonObject("gc.alloc.rate.norm").get("score"));
-            }
-            results.add(new Result(name.substring(type + 1), params, number(primary.get("score")),
-                    number(primary.get("scoreError")), bytes));
+            double error = files.size() == 1 ? number(run.getAsJsonObject("primaryMetric").get("scoreError")) : Double.NaN;
+            results.add(new Result(name.substring(type + 1), params(run), scores.get(key), error,
+                    bytes.containsKey(key) ? median(bytes.get(key)) : Double.NaN));
+        });
+        return new JmhResults(results, first == null ? new JsonObject() : first, files.size());
+    }
+
+    private static Map<String, String> params(JsonObject run) {
+        Map<String, String> params = new TreeMap<>();
+        if (run.has("params")) {
+            run.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
         }
-        return new JmhResults(results, array.isEmpty() ? new JsonObject() : array.get(0).getAsJsonObject());
+        return params;
+    }
+
+    private static double[] nans(int length) {
+        double[] values = new double[length];
+        Arrays.fill(values, Double.NaN);
+        return values;
+    }
+
+    /** @return the median of the values that are not NaN, or NaN when there are none */
+    static double median(double[] values) {
+        double[] present = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (present.length == 0) {
+            return Double.NaN;
+        }
+        int middle = present.length / 2;
+        return present.length % 2 == 1 ? present[middle] : (present[middle - 1] + present[middle]) / 2;
     }
 
     /** JMH writes NaN as the string {@code "NaN"}. */
@@ -78,23 +139,37 @@ final class JmhResults {
     }
 
     /**
-     * @param benchmark {@code SimpleClassName.method}
+     * @param benchmark {@code SimpleClassName.method}, optionally followed by {@code ?param=value}
      * @param param the parameter's name
      * @param value its value
      * @return the result, or {@code null} when that run is absent (it failed, or was not run)
      */
     Result find(String benchmark, String param, String value) {
         for (Result r : results) {
-            if (r.benchmark().equals(benchmark) && value.equals(r.params().get(param))) {
+            if (matches(r, benchmark) && value.equals(r.params().get(param))) {
                 return r;
             }
         }
         return null;
     }
 
-    /** @return whether any result of that benchmark method is present */
+    /**
+     * @param benchmark {@code SimpleClassName.method}, optionally followed by {@code ?param=value}
+     * @return whether any result of that benchmark method is present
+     */
     boolean contains(String benchmark) {
-        return results.stream().anyMatch(r -> r.benchmark().equals(benchmark));
+        return results.stream().anyMatch(r -> matches(r, benchmark));
+    }
+
+    /** A workload may pin a parameter, e.g. the pipeline size, so an exploratory run is not mistaken for it. */
+    private static boolean matches(Result r, String benchmark) {
+        int query = benchmark.indexOf('?');
+        if (query < 0) {
+            return r.benchmark().equals(benchmark);
+        }
+        int equals = benchmark.indexOf('=', query);
+        return r.benchmark().equals(benchmark.substring(0, query))
+                && benchmark.substring(equals + 1).equals(r.params().get(benchmark.substring(query + 1, equals)));
     }
 
     /** @return a run setting from the first result, e.g. {@code jdkVersion}, or {@code "?"} */
@@ -104,6 +179,11 @@ final class JmhResults {
             return "?";
         }
         return element.isJsonPrimitive() ? element.getAsString() : element.toString();
+    }
+
+    /** @return the number of rounds read */
+    int rounds() {
+        return rounds;
     }
 
     boolean isEmpty() {

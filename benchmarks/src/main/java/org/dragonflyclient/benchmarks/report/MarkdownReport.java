@@ -10,7 +10,7 @@ import org.dragonflyclient.benchmarks.report.JmhResults.Result;
 /** Writes the results file: tables of ops/s, ratios against the bar, bytes/op, pool sizes, machine. */
 final class MarkdownReport {
 
-    /** A row whose confidence interval is wider than this share of its score is flagged as noisy. */
+    /** A result whose ± (between rounds, or JMH's interval) is wider than this share of its score is flagged. */
     private static final double NOISY_PERCENT = 10;
 
     private final ReportSettings settings;
@@ -51,8 +51,15 @@ final class MarkdownReport {
     private void throughput() {
         line("## Throughput and the bar");
         line();
-        line("ops/s (± the 99.9% confidence half-width, as a share of the score). For e one operation is a whole "
-                + "pipeline of 1,000 SETs. For g the Lettuce column is Spring Data Redis's `RedisCacheManager` on Lettuce.");
+        if (results.rounds() > 1) {
+            line("ops/s, the median of " + results.rounds() + " rounds (± half the range between the rounds, as a share "
+                    + "of the score); each ratio is the median of the round-by-round ratios.");
+        } else {
+            line("ops/s (± JMH's 99.9% confidence half-width, as a share of the score).");
+        }
+        line();
+        line("For e one operation is a whole pipeline of 1,000 SETs. For g the Lettuce column is Spring Data Redis's "
+                + "`RedisCacheManager` on Lettuce.");
         line();
         line("| workload | ours | Jedis | Lettuce | ours/Jedis | ours/Lettuce | bar | result |");
         line("|---|---:|---:|---:|---:|---:|---|---|");
@@ -143,13 +150,22 @@ final class MarkdownReport {
                         .append(": no result; see the JMH log.\n");
             }
         }
+        StringBuilder noisy = new StringBuilder();
         for (Comparison row : rows) {
+            StringBuilder clients = new StringBuilder();
             for (Result r : new Result[] {row.ours(), row.jedis(), row.lettuce()}) {
                 if (r != null && r.errorPercent() > NOISY_PERCENT) {
-                    notes.append("- ").append(row.workload().label()).append(", ").append(r.params().values())
-                            .append(": noisy, ").append(percent(r.errorPercent())).append(" error.\n");
+                    clients.append(clients.length() == 0 ? "" : ", ").append(r.params().get(row.workload().param))
+                            .append(" ±").append(percent(r.errorPercent()));
                 }
             }
+            if (clients.length() > 0) {
+                noisy.append(noisy.length() == 0 ? "" : "; ").append(row.workload().letter).append(": ").append(clients);
+            }
+        }
+        if (noisy.length() > 0) {
+            notes.append("- Noisy (± wider than ").append(percent(NOISY_PERCENT))
+                    .append(" of the score): ").append(noisy).append(". Ratios near a bar are inconclusive there.\n");
         }
         if (!settings.notes().isBlank()) {
             notes.append("- ").append(settings.notes()).append('\n');
@@ -172,9 +188,10 @@ final class MarkdownReport {
         line("- Server: " + settings.server());
         line("- Clients: dragonfly-core " + settings.revision() + "; Jedis " + Versions.JEDIS + "; Lettuce "
                 + Versions.LETTUCE + "; Spring Data Redis " + Versions.SPRING_DATA_REDIS + "; JMH " + Versions.JMH);
-        line("- JMH: " + results.setting("forks") + " fork, " + results.setting("warmupIterations") + " × "
-                + results.setting("warmupTime") + " warm-up, " + results.setting("measurementIterations") + " × "
-                + results.setting("measurementTime") + " measurement per client and workload, `-prof gc`");
+        line("- JMH: " + results.rounds() + (results.rounds() == 1 ? " round" : " rounds") + " of " + results.setting("forks")
+                + " fork, " + results.setting("warmupIterations") + " × " + results.setting("warmupTime") + " warm-up, "
+                + results.setting("measurementIterations") + " × " + results.setting("measurementTime")
+                + " measurement per client and workload, `-prof gc`");
         line("- Load average (1, 5, 15 min) before the run: " + settings.loadBefore() + "; after: " + settings.loadAfter());
         line("- Command: `" + settings.command() + "`");
     }

@@ -3,17 +3,18 @@ package org.dragonflyclient.benchmarks.report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns JMH's JSON results into {@code results/<date>.md} and {@code results/<date>.png}; run by
+ * Turns JMH's JSON results (one file per round) into {@code results/<date>.md} and {@code results/<date>.png}; run by
  * {@code run.sh} after the benchmarks, so no number is ever copied by hand.
  *
  * <pre>
  * java -cp benchmarks.jar org.dragonflyclient.benchmarks.report.ResultsReport \
- *     --json jmh.json --markdown results/DATE.md --chart results/DATE.png --date DATE \
+ *     --json round1.json,round2.json,round3.json --markdown results/DATE.md --chart results/DATE.png --date DATE \
  *     --command "..." --server "..." --revision abc123 --load-before "..." --load-after "..." [--quick] [--notes "..."]
  * </pre>
  */
@@ -24,7 +25,10 @@ public final class ResultsReport {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
-        Path json = Path.of(required(options, "json"));
+        List<Path> json = new ArrayList<>();
+        for (String file : required(options, "json").split(",")) {
+            json.add(Path.of(file));
+        }
         Path markdown = Path.of(required(options, "markdown"));
         Path chart = options.containsKey("chart") ? Path.of(options.get("chart")) : null;
 

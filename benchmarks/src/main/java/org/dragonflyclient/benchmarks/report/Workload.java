@@ -12,8 +12,8 @@ enum Workload {
     C("c", "50/50 GET/SET, 64 threads", "MixedReadWriteBenchmark.threads64", "library", "jedis", "lettuce",
             Peer.LETTUCE, 2.0, false),
     D("d", "MGET of 100 keys, 1 thread", "MgetBenchmark.mget", "library", "jedis", "lettuce", Peer.JEDIS, 1.0, true),
-    E("e", "pipeline of 1,000 SETs, 1 thread", "PipelineBenchmark.pipeline", "library", "jedis", "lettuce",
-            Peer.JEDIS, 1.0, false),
+    E("e", "pipeline of 1,000 SETs, 1 thread", "PipelineBenchmark.pipeline?commands=1000", "library", "jedis",
+            "lettuce", Peer.JEDIS, 1.0, false),
     F("f", "GET of a 100 KiB value, 1 thread", "LargeValueBenchmark.getLarge", "library", "jedis", "lettuce",
             Peer.JEDIS, 1.0, false),
     G("g", "@Cacheable hit, 16 threads", "CacheHitBenchmark.cacheHit", "cacheManager", null, "spring-data-redis",
@@ -27,6 +27,7 @@ enum Workload {
 
     final String letter;
     final String title;
+    /** {@code SimpleClassName.method}, then optionally {@code ?param=value} that a result must also have. */
     final String benchmark;
     final String param;
     final String jedisValue;
