@@ -1,6 +1,9 @@
 package org.dragonflyclient.benchmarks.cache;
 
 import org.dragonflyclient.benchmarks.BenchmarkServer;
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.cache.DragonflyCacheManager;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheManager;
@@ -46,7 +49,6 @@ public final class CacheManagerFactory {
      * @param implementation {@link #DRAGONFLY} or {@link #SPRING_DATA_REDIS}
      * @param server where to connect
      * @return a connected cache manager
-     * @throws CacheManagerNotAvailableException when that implementation is not on the class path yet
      */
     public static OpenedCacheManager open(String implementation, BenchmarkServer server) {
         return switch (implementation) {
@@ -58,30 +60,17 @@ public final class CacheManagerFactory {
     }
 
     /**
-     * THE place to plug in the starter's {@code DragonflyCacheManager}.
-     *
-     * <p>It was written in parallel on branch {@code starter} and is not on this module's class
-     * path. Until it is, this side of workload g fails in its setup, and the results file reports
-     * the row as "not available": there is no stand-in, since a fake cache would measure nothing.
-     *
-     * <p>To plug it in (once {@code benchmarks} is merged with a branch that has the starter):
-     * add {@code org.dragonflyclient:dragonfly-spring-boot-starter} as a dependency in
-     * {@code benchmarks/pom.xml} (its version is managed by the parent), then replace the body
-     * with the manager as the starter builds it by default (JDK serialization with the JDK value
-     * types allowed, which covers the {@code String} values here, fail-open, no TTL), over a client
-     * with default options. The manager does not close the client, so it is the connection to close:
-     *
-     * <pre>{@code
-     * DragonflyClient client = DragonflyClient.create(ClientOptions.builder()
-     *         .host(server.host()).port(server.port()).build());
-     * DragonflyCacheManager manager = DragonflyCacheManager.builder(client).build();
-     * return new OpenedCacheManager(manager, client,
-     *         "DragonflyCacheManager (defaults), poolSize " + client.options().poolSize());
-     * }</pre>
+     * The starter's {@code DragonflyCacheManager} as the starter builds it by default (JDK
+     * serialization with the JDK value types allowed, which covers the {@code String} values here,
+     * fail-open, no TTL), over a client with default options. The manager does not close the
+     * client, so the client is the connection to close.
      */
     private static OpenedCacheManager dragonfly(BenchmarkServer server) {
-        throw new CacheManagerNotAvailableException("DragonflyCacheManager is not available to the benchmarks yet "
-                + "(the starter module has not landed): plug it in at CacheManagerFactory.dragonfly");
+        DragonflyClient client = DragonflyClient.create(ClientOptions.builder()
+                .host(server.host()).port(server.port()).build());
+        DragonflyCacheManager manager = DragonflyCacheManager.builder(client).build();
+        return new OpenedCacheManager(manager, client,
+                "DragonflyCacheManager (defaults), poolSize " + client.options().poolSize());
     }
 
     private static OpenedCacheManager springDataRedis(BenchmarkServer server) {
@@ -95,15 +84,5 @@ public final class CacheManagerFactory {
         return new OpenedCacheManager(manager, connections::destroy,
                 "RedisCacheManager (spring-data-redis " + org.dragonflyclient.benchmarks.client.Versions.SPRING_DATA_REDIS
                         + ") on LettuceConnectionFactory, shared native connection");
-    }
-
-    /** Thrown when a side of the comparison cannot be built yet; the row is then reported as missing. */
-    public static final class CacheManagerNotAvailableException extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        CacheManagerNotAvailableException(String message) {
-            super(message);
-        }
     }
 }
