@@ -123,22 +123,29 @@ final class RatioChart {
         if (name == null) {
             return;
         }
+        int px = Double.isNaN(target) ? -1 : LEFT + (int) Math.round(target / max * plotWidth);
+        String text;
+        int x;
         if (Double.isNaN(ratio)) {
-            String text = name + ": not available" + (oursMissing ? " (our side has no result)" : "");
-            g.setColor(Color.WHITE);
-            g.fillRect(LEFT + 3, y + 2, g.getFontMetrics().stringWidth(text) + 6, BAR - 4);
-            g.setColor(Color.GRAY);
-            g.drawString(text, LEFT + 6, y + BAR - 5);
+            text = name + ": not available" + (oursMissing ? " (our side has no result)" : "");
+            x = LEFT + 6;
         } else {
             int length = (int) Math.round(ratio / max * plotWidth);
             g.setColor(color);
             g.fillRect(LEFT, y, Math.max(length, 1), BAR);
-            g.setColor(Color.BLACK);
-            g.drawString(String.format(Locale.ROOT, "%.2fx %s", ratio, name), LEFT + length + 6, y + BAR - 5);
+            text = String.format(Locale.ROOT, "%.2fx %s", ratio, name);
+            x = LEFT + length + 6;
         }
-        if (!Double.isNaN(target)) {
-            int px = LEFT + (int) Math.round(target / max * plotWidth);
-            g.setColor(Color.BLACK);
+        // The label sits on a white box over the parity line, and moves right of a target marker it would hide.
+        int width = g.getFontMetrics().stringWidth(text);
+        if (px >= x - 4 && px <= x + width + 4) {
+            x = px + 7;
+        }
+        g.setColor(Color.WHITE);
+        g.fillRect(x - 3, y + 2, width + 6, BAR - 4);
+        g.setColor(Double.isNaN(ratio) ? Color.GRAY : Color.BLACK);
+        g.drawString(text, x, y + BAR - 5);
+        if (px >= 0) {
             g.setStroke(new BasicStroke(3f));
             g.drawLine(px, y - 3, px, y + BAR + 3);
             g.setStroke(new BasicStroke(1f));
