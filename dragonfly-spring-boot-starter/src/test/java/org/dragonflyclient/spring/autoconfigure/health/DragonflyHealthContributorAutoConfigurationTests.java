@@ -54,6 +54,24 @@ class DragonflyHealthContributorAutoConfigurationTests {
     }
 
     @Test
+    void passwordAppearsInNoHealthOutputAndNoToString(ManagedServer server) {
+        String password = "health-secret-that-must-not-leak";
+        server.execute("CONFIG", "SET", "requirepass", password);
+        runner.withPropertyValues("dragonfly.url=redis://:" + password + "@" + server.host() + ":" + server.port(),
+                "dragonfly.timeout=300ms").run(context -> {
+                    HealthIndicator indicator = (HealthIndicator) context.getBean("dragonflyHealthContributor",
+                            HealthContributor.class);
+                    assertThat(indicator.health(true).toString()).doesNotContain(password);
+                    assertThat(context.getBean(DragonflyClient.class).toString()).doesNotContain(password);
+                    assertThat(context.getBean(org.dragonflyclient.core.ClientOptions.class).toString())
+                            .doesNotContain(password);
+                    server.stop();
+                    // DOWN carries the error: it must not carry the password either.
+                    assertThat(indicator.health(true).toString()).doesNotContain(password).contains("DOWN");
+                });
+    }
+
+    @Test
     void disabledByProperty() {
         runner.withPropertyValues("management.health.dragonfly.enabled=false").run(context ->
                 assertThat(context).doesNotHaveBean("dragonflyHealthContributor"));
