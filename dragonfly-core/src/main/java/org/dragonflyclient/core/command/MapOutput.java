@@ -11,47 +11,30 @@ import org.dragonflyclient.core.protocol.RespType;
  *
  * @param <V> {@code byte[]} or {@code String}
  */
-public final class MapOutput<V> extends ReplyOutput<Map<V, V>> {
+public final class MapOutput<V> extends FlatValuesOutput<V, Map<V, V>> {
 
-    private final ValueDecoder<V> decoder;
     private Map<V, V> map;
     private V key;
     private boolean haveKey;
 
     /** @param decoder how bytes become keys and values, and which map holds them */
     public MapOutput(ValueDecoder<V> decoder) {
-        this.decoder = decoder;
+        super(decoder);
     }
 
     @Override
-    public void aggregateStart(RespType type, int size) {
-        if (depth == 0 && map == null && (type == RespType.MAP || type == RespType.ARRAY)) {
-            depth++;
-            map = decoder.newMap();
-        } else {
-            super.aggregateStart(type, size);
-        }
+    protected boolean accepts(RespType type) {
+        return type == RespType.MAP || type == RespType.ARRAY;
     }
 
     @Override
-    public void bulkString(byte[] buf, int offset, int length) {
-        add(decoder.decode(buf, offset, length));
+    protected void open() {
+        map = decoder.newMap();
     }
 
     @Override
-    public void bulkString(byte[] owned) {
-        add(decoder.decodeOwned(owned));
-    }
-
-    @Override
-    public void simpleString(byte[] buf, int offset, int length) {
-        add(decoder.decode(buf, offset, length));
-    }
-
-    private void add(V value) {
-        if (map == null || depth != 1) {
-            unexpected("nested string");
-        } else if (!haveKey) {
+    protected void add(V value) {
+        if (!haveKey) {
             key = value;
             haveKey = true;
         } else {

@@ -11,47 +11,28 @@ import org.dragonflyclient.core.protocol.RespType;
  *
  * @param <V> {@code byte[]} or {@code String}
  */
-public final class ValueSetOutput<V> extends ReplyOutput<Set<V>> {
+public final class ValueSetOutput<V> extends FlatValuesOutput<V, Set<V>> {
 
-    private final ValueDecoder<V> decoder;
     private Set<V> values;
 
     /** @param decoder how bytes become members, and which set holds them */
     public ValueSetOutput(ValueDecoder<V> decoder) {
-        this.decoder = decoder;
+        super(decoder);
     }
 
     @Override
-    public void aggregateStart(RespType type, int size) {
-        if (depth == 0 && values == null && (type == RespType.SET || type == RespType.ARRAY)) {
-            depth++;
-            values = decoder.newSet();
-        } else {
-            super.aggregateStart(type, size);
-        }
+    protected boolean accepts(RespType type) {
+        return type == RespType.SET || type == RespType.ARRAY;
     }
 
     @Override
-    public void bulkString(byte[] buf, int offset, int length) {
-        add(decoder.decode(buf, offset, length));
+    protected void open() {
+        values = decoder.newSet();
     }
 
     @Override
-    public void bulkString(byte[] owned) {
-        add(decoder.decodeOwned(owned));
-    }
-
-    @Override
-    public void simpleString(byte[] buf, int offset, int length) {
-        add(decoder.decode(buf, offset, length));
-    }
-
-    private void add(V value) {
-        if (values == null || depth != 1) {
-            unexpected("nested string");
-        } else {
-            values.add(value);
-        }
+    protected void add(V value) {
+        values.add(value);
     }
 
     @Override
