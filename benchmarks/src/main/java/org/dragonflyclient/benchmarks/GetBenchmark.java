@@ -2,18 +2,12 @@ package org.dragonflyclient.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -31,43 +25,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 6, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
-@State(Scope.Benchmark)
-public class GetBenchmark {
+public class GetBenchmark extends SingleThreadGet {
 
-    private static final int KEYS = 1024;
-
-    @Param({ClientUnderTest.DRAGONFLY, ClientUnderTest.JEDIS, ClientUnderTest.LETTUCE})
-    public String library;
-
-    private ClientUnderTest client;
-    private byte[][] keys;
-    private byte[] value;
-    private int next;
-
-    @Setup
-    public void setUp() {
-        client = ClientUnderTest.forOneThread(library, BenchmarkServer.fromEnvironment());
-        keys = Payloads.keys("get", KEYS);
-        value = Payloads.value(Payloads.VALUE_SIZE);
-        for (byte[] key : keys) {
-            client.set(key, value);
-        }
-        check();
-        System.out.println("# " + client.describe());
+    /** Keys and value size of this workload. */
+    public GetBenchmark() {
+        super("get", 1024, Payloads.VALUE_SIZE);
     }
 
+    /**
+     * One {@code GET}.
+     *
+     * @return the value
+     */
     @Benchmark
     public byte[] get() {
-        return client.get(keys[next++ & (KEYS - 1)]);
-    }
-
-    @TearDown
-    public void tearDown() {
-        check();
-        client.close();
-    }
-
-    private void check() {
-        Payloads.check(library + " GET", value, client.get(keys[KEYS - 1]));
+        return getNext();
     }
 }
