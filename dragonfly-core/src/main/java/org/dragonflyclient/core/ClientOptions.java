@@ -1,11 +1,6 @@
 package org.dragonflyclient.core;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -273,100 +268,8 @@ public final class ClientOptions {
          * @throws IllegalArgumentException when the URI is malformed
          */
         public Builder uri(String uri) {
-            Objects.requireNonNull(uri, "uri");
-            URI parsed;
-            try {
-                parsed = new URI(uri.trim());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("Malformed URI " + redact(uri) + ": " + e.getReason()
-                        + "; expected redis://[user:password@]host[:port][/database]", null);
-            }
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            switch (scheme) {
-                case "redis", "dragonfly" -> ssl = false;
-                case "rediss", "dragonflys" -> ssl = true;
-                default -> throw new IllegalArgumentException("Unsupported URI scheme in " + redact(uri)
-                        + ": use redis:// or rediss:// (TLS)");
-            }
-            if (parsed.getHost() == null) {
-                throw new IllegalArgumentException("URI " + redact(uri) + " names no host; expected redis://host:port");
-            }
-            host(stripBrackets(parsed.getHost()));
-            port(parsed.getPort() == -1 ? DEFAULT_PORT : parsed.getPort());
-            parseUserInfo(parsed.getRawUserInfo());
-            parseDatabase(parsed.getPath(), uri);
-            parseQuery(parsed.getRawQuery(), uri);
+            UriParser.apply(uri, this);
             return this;
-        }
-
-        private void parseUserInfo(String rawUserInfo) {
-            if (rawUserInfo == null || rawUserInfo.isEmpty()) {
-                return;
-            }
-            int colon = rawUserInfo.indexOf(':');
-            if (colon < 0) {
-                // redis://secret@host is the classic password-only form.
-                password(decode(rawUserInfo));
-            } else {
-                String user = decode(rawUserInfo.substring(0, colon));
-                username(user.isEmpty() ? null : user);
-                password(decode(rawUserInfo.substring(colon + 1)));
-            }
-        }
-
-        private void parseDatabase(String path, String uri) {
-            if (path == null || path.isEmpty() || path.equals("/")) {
-                return;
-            }
-            try {
-                database(Integer.parseInt(path.substring(1)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("The path of " + redact(uri)
-                        + " must be a database number, as in redis://host:6379/0", null);
-            }
-        }
-
-        private void parseQuery(String rawQuery, String uri) {
-            if (rawQuery == null || rawQuery.isEmpty()) {
-                return;
-            }
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = eq < 0 ? pair : pair.substring(0, eq);
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                switch (key) {
-                    case "clientName", "client_name" -> clientName(value);
-                    case "timeout" -> timeout(Durations.parse(value, key));
-                    case "connectTimeout", "connect_timeout" -> connectTimeout(Durations.parse(value, key));
-                    case "poolSize", "pool_size" -> poolSize(Integer.parseInt(value));
-                    case "protocol" -> protocol(Protocol.valueOf(value.toUpperCase(Locale.ROOT)));
-                    case "database", "db" -> database(Integer.parseInt(value));
-                    case "verifyHostname", "verify_peer" -> verifyHostname(Boolean.parseBoolean(value));
-                    default -> throw new IllegalArgumentException("Unknown parameter '" + key + "' in " + redact(uri)
-                            + "; known: clientName, timeout, connectTimeout, poolSize, protocol, database, verifyHostname");
-                }
-            }
-        }
-
-        private static String decode(String s) {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        }
-
-        private static String stripBrackets(String host) {
-            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        }
-
-        /** Replaces the password in a URI with {@code ****} for messages. */
-        static String redact(String uri) {
-            int at = uri.lastIndexOf('@');
-            int scheme = uri.indexOf("://");
-            if (at < 0 || scheme < 0 || at < scheme) {
-                return uri;
-            }
-            String userInfo = uri.substring(scheme + 3, at);
-            int colon = userInfo.indexOf(':');
-            String user = colon < 0 ? "" : userInfo.substring(0, colon);
-            return uri.substring(0, scheme + 3) + user + ":****" + uri.substring(at);
         }
 
         /**
