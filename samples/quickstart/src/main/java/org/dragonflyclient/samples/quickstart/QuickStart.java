@@ -55,7 +55,7 @@ public final class QuickStart {
                 }
                 CompletableFuture<Long> count = pipeline.exists("quickstart:item:0", "quickstart:item:999");
                 pipeline.sync();
-                System.out.println("Pipelined 1000 SETs in one write; EXISTS of two of them -> " + count.join());
+                System.out.println("Pipelined 1000 SETs (a write per 128 commands, one wait); EXISTS of two of them -> " + count.join());
             }
 
             String viaAsync = client.async().get("quickstart:item:42").join();
