@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.test.TestServer;
-import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,36 +21,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Hash and set commands in their text and binary forms, over RESP3 and RESP2: the two protocols
  * answer {@code HGETALL} and {@code SMEMBERS} with different types (map and set, or flat arrays).
  */
-@WithTestServer
-class HashAndSetCommandsTest {
-
-    private static final Map<Protocol, DragonflyClient> CLIENTS = new EnumMap<>(Protocol.class);
-
-    @BeforeAll
-    static void connect(TestServer server) {
-        for (Protocol protocol : Protocol.values()) {
-            CLIENTS.put(protocol, DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                    .protocol(protocol).build()));
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        CLIENTS.values().forEach(DragonflyClient::close);
-    }
-
-    private static String key(TestInfo test, Protocol protocol, String name) {
-        return "types:" + test.getTestMethod().orElseThrow().getName() + ":" + protocol + ":" + name;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
+class HashAndSetCommandsTest extends BothProtocolsTest {
 
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void hash_textForm(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String h = key(test, protocol, "h");
 
         assertThat(client.hgetall(h)).isEmpty();
@@ -83,7 +54,7 @@ class HashAndSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void hash_binaryFormFindsFieldsByContent(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         byte[] h = bytes(key(test, protocol, "h"));
         byte[] field = {0, (byte) 0xff, '\r', '\n'};
         byte[] value = {1, 2, 3, 0};
@@ -110,7 +81,7 @@ class HashAndSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void hscan_walksEveryFieldInBothForms(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String h = key(test, protocol, "h");
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < 300; i++) {
@@ -146,7 +117,7 @@ class HashAndSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void set_textAndBinaryForms(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String s = key(test, protocol, "s");
 
         assertThat(client.smembers(s)).isEmpty();
@@ -174,7 +145,7 @@ class HashAndSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void sscan_walksEveryMember(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String s = key(test, protocol, "s");
         String[] members = new String[500];
         for (int i = 0; i < members.length; i++) {
@@ -204,7 +175,7 @@ class HashAndSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void wrongType_failsWithAdvice(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String k = key(test, protocol, "string");
         client.set(k, "v");
 
@@ -217,7 +188,7 @@ class HashAndSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void asyncAndPipeline_sameResults(Protocol protocol, TestInfo test) throws Exception {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String h = key(test, protocol, "h");
         String s = key(test, protocol, "s");
 
@@ -241,7 +212,7 @@ class HashAndSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void badArguments_failBeforeAnythingIsSent(Protocol protocol) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
 
         assertThatIllegalArgumentException().isThrownBy(() -> client.hmget("h"))
                 .withMessageContaining("HMGET needs at least one field");

@@ -3,17 +3,11 @@ package org.dragonflyclient.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.test.TestServer;
-import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,36 +17,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * RESP2, whose scores arrive as doubles or as strings, and whose {@code WITHSCORES} replies are
  * pairs or a flat array.
  */
-@WithTestServer
-class ListAndSortedSetCommandsTest {
-
-    private static final Map<Protocol, DragonflyClient> CLIENTS = new EnumMap<>(Protocol.class);
-
-    @BeforeAll
-    static void connect(TestServer server) {
-        for (Protocol protocol : Protocol.values()) {
-            CLIENTS.put(protocol, DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                    .protocol(protocol).build()));
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        CLIENTS.values().forEach(DragonflyClient::close);
-    }
-
-    private static String key(TestInfo test, Protocol protocol, String name) {
-        return "types:" + test.getTestMethod().orElseThrow().getName() + ":" + protocol + ":" + name;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
+class ListAndSortedSetCommandsTest extends BothProtocolsTest {
 
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void list_textForm(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String l = key(test, protocol, "l");
 
         assertThat(client.lrange(l, 0, -1)).isEmpty();
@@ -75,7 +45,7 @@ class ListAndSortedSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void list_binaryForm(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         byte[] l = bytes(key(test, protocol, "l"));
         byte[] odd = {0, '\r', '\n', (byte) 0xfe};
 
@@ -97,7 +67,7 @@ class ListAndSortedSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void sortedSet_textForm(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String z = key(test, protocol, "z");
 
         assertThat(client.zrange(z, 0, -1)).isEmpty();
@@ -127,7 +97,7 @@ class ListAndSortedSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void zrangeByScore_honoursInclusiveExclusiveAndLimit(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String z = key(test, protocol, "z");
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int i = 1; i <= 10; i++) {
@@ -153,7 +123,7 @@ class ListAndSortedSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void sortedSet_binaryForm(Protocol protocol, TestInfo test) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         byte[] z = bytes(key(test, protocol, "z"));
         byte[] member = {(byte) 0xff, 0, 7};
 
@@ -181,7 +151,7 @@ class ListAndSortedSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void asyncAndPipeline_sameResults(Protocol protocol, TestInfo test) throws Exception {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
         String l = key(test, protocol, "l");
         String z = key(test, protocol, "z");
 
@@ -207,7 +177,7 @@ class ListAndSortedSetCommandsTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void badScores_failBeforeAnythingIsSent(Protocol protocol) {
-        DragonflyClient client = CLIENTS.get(protocol);
+        DragonflyClient client = client(protocol);
 
         assertThatIllegalArgumentException().isThrownBy(() -> client.zadd("z", Double.NaN, "m"))
                 .withMessageContaining("NaN");
