@@ -1,6 +1,7 @@
 package org.dragonflyclient.core.command;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import org.dragonflyclient.core.protocol.DiscardingSink;
 import org.dragonflyclient.core.protocol.ReplySink;
@@ -19,6 +20,15 @@ import org.dragonflyclient.core.protocol.ReplySink;
  */
 public final class Command<T> extends CompletableFuture<T> {
 
+    @SuppressWarnings("rawtypes")
+    private static final AtomicIntegerFieldUpdater<Command> WAKE =
+            AtomicIntegerFieldUpdater.newUpdater(Command.class, "wakeState");
+    // Where the waiting thread is, for a connection's write combining: see enterAwait().
+    private static final int NOT_AWAITED = 0;
+    private static final int AWAITED = 1;
+    private static final int WAKE_COUNTED = 2;
+    private static final int LEFT = 3;
+
     private final byte[] name;
     private final Object[] args;
     private final ReplyOutput<T> output;
@@ -28,6 +38,8 @@ public final class Command<T> extends CompletableFuture<T> {
     long deadline;
     /** The next command in the connection's in-flight FIFO. */
     private volatile Command<?> nextInFlight;
+    /** {@link #NOT_AWAITED}, {@link #AWAITED}, {@link #WAKE_COUNTED} or {@link #LEFT}. */
+    private volatile int wakeState;
 
     /**
      * Creates a command.
@@ -94,6 +106,37 @@ public final class Command<T> extends CompletableFuture<T> {
     /** @param thread the thread that will block on this command */
     public void waiter(Thread thread) {
         this.waiter = thread;
+    }
+
+    /**
+     * The waiter has entered the connection's wait for this command. From now until
+     * {@link #leaveAwait()}, the reader that completes the command may count its waiter as "waking"
+     * ({@link #countWake()}): a thread that will run again within moments and has promised to report
+     * back. The connection holds back single writes while any woken waiter has not come back, so
+     * that the commands of one wake-up batch leave in one write. Connection use only.
+     */
+    public void enterAwait() {
+        wakeState = AWAITED;
+    }
+
+    /**
+     * Claims the waiter's report of coming back; by the reader that completes this command, before
+     * completing it. Fails once the waiter has left its wait, or when it never entered one (as when
+     * a pipeline's last command completed before its caller could wait for it). Connection use only.
+     *
+     * @return {@code true} when the waiter will report back through {@link #leaveAwait()}
+     */
+    public boolean countWake() {
+        return WAKE.compareAndSet(this, AWAITED, WAKE_COUNTED);
+    }
+
+    /**
+     * The waiter leaves its wait, whatever the outcome. Connection use only.
+     *
+     * @return {@code true} when a reader counted this waiter's wake, which must now be reported back
+     */
+    public boolean leaveAwait() {
+        return WAKE.getAndSet(this, LEFT) == WAKE_COUNTED;
     }
 
     /** @return the deadline in {@link System#nanoTime()} terms */

@@ -184,6 +184,18 @@ public final class Connection implements FrameHandler {
      * @throws DragonflyException the command's failure, a timeout, or an interruption
      */
     public <T> T await(Command<T> command) {
+        command.enterAwait();
+        try {
+            awaitDone(command);
+        } finally {
+            if (command.leaveAwait()) {
+                writer.wokeUp();
+            }
+        }
+        return Commands.result(command);
+    }
+
+    private void awaitDone(Command<?> command) {
         while (!command.isDone()) {
             if (reading.compareAndSet(false, true)) {
                 try {
@@ -196,6 +208,7 @@ public final class Connection implements FrameHandler {
                     break;
                 }
             }
+            writer.releaseOverdueHold();
             if (Thread.interrupted()) {
                 abandon(command, new DragonflyInterruptedException("Interrupted while waiting for the reply to "
                         + command.displayName() + " from " + address));
@@ -208,10 +221,14 @@ public final class Connection implements FrameHandler {
                 break;
             }
             if (reading.get() && !command.isDone()) {
-                LockSupport.parkNanos(this, remaining);
+                LockSupport.parkNanos(this, boundByHold(remaining));
             }
         }
-        return Commands.result(command);
+    }
+
+    /** While commands are held for waking waiters, waits at most as long as a hold may last. */
+    private long boundByHold(long nanos) {
+        return writer.isHolding() ? Math.min(nanos, CommandWriter.MAX_HOLD_NANOS) : nanos;
     }
 
     /** Makes sure an asynchronous command will be read even if no synchronous caller comes. */
@@ -245,10 +262,13 @@ public final class Connection implements FrameHandler {
                 if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                if (!readSome(Math.min(remaining, READ_SLICE_NANOS))) {
+                if (!readSome(boundByHold(Math.min(remaining, READ_SLICE_NANOS)))) {
                     return;
                 }
                 decoder.decode(this);
+                if (writer.isHoldOverdue()) {
+                    return; // leave the reader role, so that awaitDone may write what was held too long
+                }
             }
         } catch (DragonflyProtocolException e) {
             fail(new DragonflyConnectionException("Closed the connection to " + address + " after a protocol error: "
@@ -328,9 +348,13 @@ public final class Connection implements FrameHandler {
         if (command == null) {
             return; // drained by a close while its reply was half-read: already failed
         }
-        command.finish();
         Thread waiter = command.waiter();
-        if (waiter != null && waiter != Thread.currentThread()) {
+        boolean wake = waiter != null && waiter != Thread.currentThread();
+        if (wake) {
+            writer.expectWaking(command); // before completing: the waiter cannot leave its wait uncounted
+        }
+        command.finish();
+        if (wake) {
             LockSupport.unpark(waiter);
         }
     }
