@@ -111,7 +111,7 @@ else
   timing=(-wi 3 -w 1s -i 4 -r 1s -f 1)
 fi
 jmh_display="BENCHMARK_REDIS=127.0.0.1:<port> java -jar benchmarks/target/benchmarks.jar${only:+ '$only'} ${timing[*]} -prof gc -rf json${extra[*]:+ ${extra[*]}}"
-[ "$rounds" -gt 1 ] && jmh_display="$jmh_display, $rounds times"
+[ "$rounds" -gt 1 ] && jmh_display="$jmh_display, $rounds times, each @Param's values rotated one place per round"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
@@ -130,12 +130,28 @@ sample_other_cpu() {
   done
 }
 command -v top >/dev/null && { sample_other_cpu & sampler_pid=$!; }
+# Each round runs the clients of a workload in another order (JMH runs @Param values in the order
+# given), so that over the rounds each client takes each place once and a drift in the machine's speed
+# during a workload favours nobody. The values come from JMH's own listing of the @Params; arguments
+# after -- that set a -p themselves turn this off.
+param_lists=()
+if [[ " ${extra[*]-} " != *" -p "* ]]; then
+  mapfile -t param_lists < <("$JAVA" -jar "$JAR" ${only:+"$only"} -lp \
+    | sed -n 's/^ *param "\([^"]*\)" = {\(.*\)}$/\1=\2/p' | sed 's/, /,/g' | awk -F= '!seen[$1]++')
+fi
+rotate() { # rotate NAME=V1,V2,... left by $2 places
+  local name=${1%%=*} items i out=()
+  IFS=, read -r -a items <<<"${1#*=}"
+  for ((i = 0; i < ${#items[@]}; i++)); do out+=("${items[(i + $2) % ${#items[@]}]}"); done
+  (IFS=,; echo "$name=${out[*]}")
+}
 jsons=()
 for round in $(seq 1 "$rounds"); do
   json="$work/$stamp-round$round.json"
   log="$work/$stamp-round$round.log"
   jmh=("$JAVA" -jar "$JAR")
   [ -n "$only" ] && jmh+=("$only")
+  for list in ${param_lists[@]+"${param_lists[@]}"}; do jmh+=(-p "$(rotate "$list" $((round - 1)))"); done
   jmh+=("${timing[@]}" -prof gc -rf json -rff "$json" ${extra[@]+"${extra[@]}"})
   echo "Round $round of $rounds: ${jmh[*]}"
   # JMH allows one run per machine (/tmp/jmh.lock), and two at once would disturb each other anyway:
