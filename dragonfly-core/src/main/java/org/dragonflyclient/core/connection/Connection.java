@@ -36,7 +36,8 @@ import org.dragonflyclient.core.protocol.RespLimits;
  *       shared buffer under a short lock; the first to find nobody writing writes everything
  *       buffered so far in one system call, and keeps writing while others keep adding.
  *       Concurrent commands thus coalesce into one write (automatic pipelining) with no writer
- *       thread.</li>
+ *       thread. A reader that wakes waiters also has the writer hold synchronous commands until
+ *       those waiters are back, so one wake-up batch leaves in one write.</li>
  *   <li><b>Leader/follower reads.</b> A synchronous caller that finds nobody reading becomes the
  *       reader: it reads and completes replies in FIFO order, its own included, then hands the
  *       reader role to the thread waiting at the head of the queue. A lone caller therefore reads
