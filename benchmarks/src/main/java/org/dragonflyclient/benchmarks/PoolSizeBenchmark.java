@@ -2,6 +2,7 @@ package org.dragonflyclient.benchmarks;
 
 import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Workloads b and c for our client alone, over pool sizes: the measurement behind
@@ -10,6 +11,8 @@ import org.openjdk.jmh.annotations.Param;
  * <p>Run: {@code benchmarks/run.sh --only PoolSizeBenchmark}, or against a server you started
  * yourself: {@code BENCHMARK_REDIS=127.0.0.1:PORT java -jar benchmarks/target/benchmarks.jar PoolSizeBenchmark}
  */
+// Our client alone, which reaches a steady score within 3 s: no need for MixedWorkload's longer warm-up.
+@Warmup(iterations = 3, time = 1)
 public class PoolSizeBenchmark extends MixedWorkload {
 
     @Param({"1", "2", "4"})

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -30,8 +32,10 @@ final class JmhResults {
      * @param rounds each round's score in ops/s, NaN for a round without this result
      * @param error JMH's 99.9% confidence half-width when there is one round, else NaN
      * @param bytesPerOp median {@code gc.alloc.rate.norm}, NaN without {@code -prof gc}
+     * @param warmup its warm-up, e.g. {@code 6 × 1 s}
      */
-    record Result(String benchmark, Map<String, String> params, double[] rounds, double error, double bytesPerOp) {
+    record Result(String benchmark, Map<String, String> params, double[] rounds, double error, double bytesPerOp,
+            String warmup) {
 
         /** @return the median of the rounds' scores */
         double score() {
@@ -101,7 +105,8 @@ final class JmhResults {
             int type = name.lastIndexOf('.', method - 1);
             double error = files.size() == 1 ? number(run.getAsJsonObject("primaryMetric").get("scoreError")) : Double.NaN;
             results.add(new Result(name.substring(type + 1), params(run), scores.get(key), error,
-                    bytes.containsKey(key) ? median(bytes.get(key)) : Double.NaN));
+                    bytes.containsKey(key) ? median(bytes.get(key)) : Double.NaN,
+                    run.get("warmupIterations").getAsInt() + " × " + run.get("warmupTime").getAsString()));
         });
         return new JmhResults(results, first == null ? new JsonObject() : first, files.size());
     }
@@ -179,6 +184,23 @@ final class JmhResults {
             return "?";
         }
         return element.isJsonPrimitive() ? element.getAsString() : element.toString();
+    }
+
+    /**
+     * @return each warm-up setting of the run and the benchmark classes that used it, the most used
+     *     first (the classes set their own warm-up: a client's slowest path decides how long)
+     */
+    Map<String, Set<String>> warmups() {
+        Map<String, Set<String>> classes = new TreeMap<>();
+        for (Result r : results) {
+            String type = r.benchmark().substring(0, r.benchmark().indexOf('.'));
+            classes.computeIfAbsent(r.warmup(), w -> new TreeSet<>()).add(type);
+        }
+        Map<String, Set<String>> ordered = new LinkedHashMap<>();
+        classes.entrySet().stream()
+                .sorted((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
     /** @return the number of rounds read */

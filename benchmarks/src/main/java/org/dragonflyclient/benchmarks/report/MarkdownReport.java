@@ -2,6 +2,9 @@ package org.dragonflyclient.benchmarks.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 
 import org.dragonflyclient.benchmarks.client.Versions;
 import org.dragonflyclient.benchmarks.report.Comparison.Verdict;
@@ -189,11 +192,21 @@ final class MarkdownReport {
         line("- Clients: dragonfly-core " + settings.revision() + "; Jedis " + Versions.JEDIS + "; Lettuce "
                 + Versions.LETTUCE + "; Spring Data Redis " + Versions.SPRING_DATA_REDIS + "; JMH " + Versions.JMH);
         line("- JMH: " + results.rounds() + (results.rounds() == 1 ? " round" : " rounds") + " of " + results.setting("forks")
-                + " fork, " + results.setting("warmupIterations") + " × " + results.setting("warmupTime") + " warm-up, "
-                + results.setting("measurementIterations") + " × " + results.setting("measurementTime")
-                + " measurement per client and workload, `-prof gc`");
+                + " fork, " + results.setting("measurementIterations") + " × " + results.setting("measurementTime")
+                + " measurement per client and workload after a warm-up of " + warmups() + ", `-prof gc`");
         line("- Load average (1, 5, 15 min) before the run: " + settings.loadBefore() + "; after: " + settings.loadAfter());
         line("- Command: `" + settings.command() + "`");
+    }
+
+    /** @return e.g. {@code 3 × 1 s (GetBenchmark, MgetBenchmark), 10 × 1 s (CacheHitBenchmark)} */
+    private String warmups() {
+        Map<String, Set<String>> warmups = results.warmups();
+        if (warmups.size() == 1) {
+            return warmups.keySet().iterator().next();
+        }
+        StringJoiner text = new StringJoiner(", ");
+        warmups.forEach((warmup, classes) -> text.add(warmup + " (" + String.join(", ", classes) + ")"));
+        return text.toString();
     }
 
     private static String ops(Result r) {
