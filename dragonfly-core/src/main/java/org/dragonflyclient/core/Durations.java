@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Parses durations written as {@code 500ms}, {@code 2s}, {@code 1m}, a number of milliseconds, or ISO-8601. */
+/**
+ * Parses durations written as {@code 50us}, {@code 500ms}, {@code 2s}, {@code 1m}, a number of
+ * milliseconds, or ISO-8601.
+ */
 final class Durations {
 
     private Durations() {
@@ -16,6 +19,9 @@ final class Durations {
             if (s.startsWith("pt")) {
                 return Duration.parse(s.toUpperCase(Locale.ROOT));
             }
+            if (s.endsWith("us")) {
+                return Duration.ofNanos(Math.multiplyExact(Long.parseLong(s.substring(0, s.length() - 2)), 1000L));
+            }
             if (s.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
             }
@@ -26,9 +32,9 @@ final class Durations {
                 return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
             }
             return Duration.ofMillis(Long.parseLong(s));
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             throw new IllegalArgumentException("Cannot read " + name + "='" + text
-                    + "' as a duration; write it as 500ms, 2s, 1m or PT2S", e);
+                    + "' as a duration; write it as 50us, 500ms, 2s, 1m or PT2S", e);
         }
     }
 }

@@ -83,11 +83,12 @@ final class UriParser {
                 case "timeout" -> b.timeout(Durations.parse(value, key));
                 case "connectTimeout", "connect_timeout" -> b.connectTimeout(Durations.parse(value, key));
                 case "poolSize", "pool_size" -> b.poolSize(Integer.parseInt(value));
+                case "spinWait", "spin_wait" -> b.spinWait(Durations.parse(value, key));
                 case "protocol" -> b.protocol(Protocol.valueOf(value.toUpperCase(Locale.ROOT)));
                 case "database", "db" -> b.database(Integer.parseInt(value));
                 case "verifyHostname", "verify_peer" -> b.verifyHostname(Boolean.parseBoolean(value));
                 default -> throw new IllegalArgumentException("Unknown parameter '" + key + "' in " + redact(uri)
-                        + "; known: clientName, timeout, connectTimeout, poolSize, protocol, database, verifyHostname");
+                        + "; known: clientName, timeout, connectTimeout, poolSize, spinWait, protocol, database, verifyHostname");
             }
         }
     }

@@ -22,6 +22,21 @@ class ClientOptionsTest {
         assertThat(options.poolSize()).isEqualTo(ClientOptions.DEFAULT_POOL_SIZE);
         assertThat(options.protocol()).isEqualTo(Protocol.RESP3);
         assertThat(options.timeout()).isEqualTo(ClientOptions.DEFAULT_TIMEOUT);
+        assertThat(options.spinWait()).isEqualTo(Duration.ofNanos(50_000));
+    }
+
+    @Test
+    void spinWait_acceptsZeroToOneMillisecond_fromBuilderAndUri() {
+        assertThat(ClientOptions.builder().spinWait(Duration.ZERO).build().spinWait()).isZero();
+        assertThat(ClientOptions.builder().spinWait(Duration.ofMillis(1)).build().spinWait()).isEqualTo(Duration.ofMillis(1));
+        assertThat(ClientOptions.fromUri("redis://h?spinWait=20us").spinWait()).isEqualTo(Duration.ofNanos(20_000));
+        assertThat(ClientOptions.fromUri("redis://h?spin_wait=0").spinWait()).isZero();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().spinWait(Duration.ofMillis(2)))
+                .withMessageContaining("between 0 (no spinning) and 1 ms");
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().spinWait(Duration.ofNanos(-1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.fromUri("redis://h?spinWait=fast"))
+                .withMessageContaining("50us, 500ms");
     }
 
     @Test
@@ -117,9 +132,9 @@ class ClientOptionsTest {
 
     @Test
     void toBuilder_copiesEverything() {
-        ClientOptions options = ClientOptions.fromUri("redis://u:p@h:1234/2?clientName=x&poolSize=3");
+        ClientOptions options = ClientOptions.fromUri("redis://u:p@h:1234/2?clientName=x&poolSize=3&spinWait=7us");
 
-        assertThat(options.toBuilder().build().toString()).isEqualTo(options.toString());
+        assertThat(options.toBuilder().build().toString()).isEqualTo(options.toString()).contains("spinWait=PT0.000007S");
         assertThat(options.toBuilder().port(99).build().port()).isEqualTo(99);
     }
 }

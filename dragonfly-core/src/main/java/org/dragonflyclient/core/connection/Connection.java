@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import javax.net.ssl.SSLSocket;
+
 import org.dragonflyclient.core.DragonflyConnectionException;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyInterruptedException;
@@ -41,7 +43,9 @@ import org.dragonflyclient.core.protocol.RespLimits;
  *   <li><b>Leader/follower reads.</b> A synchronous caller that finds nobody reading becomes the
  *       reader: it reads and completes replies in FIFO order, its own included, then hands the
  *       reader role to the thread waiting at the head of the queue. A lone caller therefore reads
- *       its own reply like Jedis does; under load one reader completes many replies per read.</li>
+ *       its own reply like Jedis does, after a short spin ({@link SpinWait}) that saves it the
+ *       wake-up when the reply comes quickly; under load one reader completes many replies per
+ *       read.</li>
  *   <li><b>A background reader</b>, started on first need, takes the role when the head of the
  *       queue has nobody waiting on it: asynchronous commands and abandoned (timed-out) ones. It
  *       also expires asynchronous commands whose deadline passed.</li>
@@ -76,6 +80,8 @@ public final class Connection implements FrameHandler {
     /** Commands written (or about to be) whose replies have not been read, in write order. */
     private final InFlightQueue inFlight = new InFlightQueue();
     private final CommandWriter writer;
+    /** Lets a lone caller catch a quick reply without sleeping; used only in the reader role. */
+    private final SpinWait spin;
 
     /** Held by the one thread allowed to read the socket and run the decoder. */
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -99,9 +105,11 @@ public final class Connection implements FrameHandler {
         void closed(Connection connection, DragonflyException reason);
     }
 
-    Connection(Socket socket, String address, RespLimits limits, Duration timeout, PushHandler pushHandler,
-            Listener listener) throws IOException {
+    Connection(Socket socket, String address, RespLimits limits, Duration timeout, Duration spinWait,
+            PushHandler pushHandler, Listener listener) throws IOException {
         this.socket = socket;
+        // A TLS socket's available() counts only bytes already decrypted, so it cannot see a reply arrive.
+        this.spin = new SpinWait(socket instanceof SSLSocket ? 0 : spinWait.toNanos());
         this.timeout = timeout;
         this.in = socket.getInputStream();
         this.address = address;
@@ -263,6 +271,9 @@ public final class Connection implements FrameHandler {
                 if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
                     return;
                 }
+                if (isAlone(target)) {
+                    spin.awaitReadable(in, remaining);
+                }
                 if (!readSome(boundByHold(Math.min(remaining, READ_SLICE_NANOS)))) {
                     return;
                 }
@@ -275,6 +286,14 @@ public final class Connection implements FrameHandler {
             fail(new DragonflyConnectionException("Closed the connection to " + address + " after a protocol error: "
                     + e.getMessage(), e, true));
         }
+    }
+
+    /**
+     * Whether {@code target} is the only reply still expected, so no other caller waits behind it
+     * and its reader may spend CPU spinning ({@link SpinWait}) rather than leave it to others.
+     */
+    private boolean isAlone(Command<?> target) {
+        return spin.isEnabled() && target.nextInFlight() == null && (current == target || inFlight.peek() == target);
     }
 
     /**

@@ -65,7 +65,8 @@ public final class Connector {
         Socket socket = connectSocket();
         Connection connection;
         try {
-            connection = new Connection(socket, options.address(), options.limits(), options.timeout(), pushHandler, listener);
+            connection = new Connection(socket, options.address(), options.limits(), options.timeout(),
+                    options.spinWait(), pushHandler, listener);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new DragonflyConnectionException("Could not open streams to " + options.address() + ": " + e.getMessage(), e);

@@ -53,6 +53,9 @@ class DragonflyClientConfiguration {
         if (properties.getTimeout() != null) {
             builder.timeout(properties.getTimeout());
         }
+        if (properties.getSpinWait() != null) {
+            builder.spinWait(properties.getSpinWait());
+        }
         if (properties.getPool().getSize() != null) {
             builder.poolSize(properties.getPool().getSize());
         }

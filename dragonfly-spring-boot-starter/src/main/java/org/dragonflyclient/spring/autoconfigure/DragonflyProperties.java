@@ -63,6 +63,13 @@ public class DragonflyProperties {
     private @Nullable Duration timeout;
 
     /**
+     * How long a caller waiting alone on a connection checks the socket for its reply before it
+     * sleeps, from 0 (never spin) to 1ms (50us when not set). Saves the thread's wake-up when the
+     * server is on the same host; backs off by itself when replies take longer.
+     */
+    private @Nullable Duration spinWait;
+
+    /**
      * Whether the application fails to start when the server cannot be reached. When off, it starts
      * with a warning, commands fail fast (cache calls become misses) and the client connects in the
      * background; wrong credentials or TLS settings still fail the start.
@@ -153,6 +160,14 @@ public class DragonflyProperties {
 
     public void setTimeout(@Nullable Duration timeout) {
         this.timeout = timeout;
+    }
+
+    public @Nullable Duration getSpinWait() {
+        return this.spinWait;
+    }
+
+    public void setSpinWait(@Nullable Duration spinWait) {
+        this.spinWait = spinWait;
     }
 
     public Ssl getSsl() {

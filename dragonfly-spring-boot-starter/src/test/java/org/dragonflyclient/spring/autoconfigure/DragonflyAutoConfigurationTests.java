@@ -72,7 +72,7 @@ class DragonflyAutoConfigurationTests {
         optionsOnly.withPropertyValues("dragonfly.host=cache.example.com", "dragonfly.port=7000",
                 "dragonfly.username=app", "dragonfly.password=secret", "dragonfly.database=3",
                 "dragonfly.client-name=orders", "dragonfly.connect-timeout=750ms", "dragonfly.timeout=250ms",
-                "dragonfly.pool.size=4").run(context -> {
+                "dragonfly.spin-wait=20us", "dragonfly.pool.size=4").run(context -> {
                     ClientOptions options = context.getBean(ClientOptions.class);
                     assertThat(options.host()).isEqualTo("cache.example.com");
                     assertThat(options.port()).isEqualTo(7000);
@@ -82,8 +82,16 @@ class DragonflyAutoConfigurationTests {
                     assertThat(options.clientName()).isEqualTo("orders");
                     assertThat(options.connectTimeout()).isEqualTo(Duration.ofMillis(750));
                     assertThat(options.timeout()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(options.spinWait()).isEqualTo(Duration.ofNanos(20_000));
                     assertThat(options.poolSize()).isEqualTo(4);
                 });
+    }
+
+    @Test
+    void spinWaitOutOfRange_failsTheStartWithTheAllowedRange() {
+        optionsOnly.withPropertyValues("dragonfly.spin-wait=5ms").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("spinWait must be between 0 (no spinning) and 1 ms"));
     }
 
     @Test
