@@ -1,5 +1,6 @@
 package org.dragonflyclient.benchmarks.client;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.dragonflyclient.benchmarks.BenchmarkServer;
@@ -7,7 +8,12 @@ import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.core.Pipeline;
 
-/** This project's client, used through its synchronous API and {@link Pipeline}. */
+/**
+ * This project's client, used through its synchronous API and {@link Pipeline}, with default
+ * options. {@code -Dbenchmark.spinWaitMicros=N} sets {@link ClientOptions#spinWait()}, to measure
+ * the client with the spin off ({@code 0}) or longer; pass it with JMH's {@code -jvmArgsPrepend},
+ * which keeps the forks' heap settings ({@code -jvmArgsAppend} would replace them).
+ */
 final class DragonflyClientUnderTest implements ClientUnderTest {
 
     private final DragonflyClient client;
@@ -17,6 +23,10 @@ final class DragonflyClientUnderTest implements ClientUnderTest {
         ClientOptions.Builder options = ClientOptions.builder().host(server.host()).port(server.port());
         if (poolSize > 0) {
             options.poolSize(poolSize);
+        }
+        String spinWaitMicros = System.getProperty("benchmark.spinWaitMicros");
+        if (spinWaitMicros != null) {
+            options.spinWait(Duration.ofNanos(Long.parseLong(spinWaitMicros) * 1000));
         }
         this.client = DragonflyClient.create(options.build());
     }
@@ -53,7 +63,8 @@ final class DragonflyClientUnderTest implements ClientUnderTest {
 
     @Override
     public String describe() {
-        return "dragonfly-core, poolSize " + client.options().poolSize() + ", " + client.protocol();
+        return "dragonfly-core, poolSize " + client.options().poolSize() + ", spinWait "
+                + client.options().spinWait().toNanos() / 1000 + " µs, " + client.protocol();
     }
 
     @Override
