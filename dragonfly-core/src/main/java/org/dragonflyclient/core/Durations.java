@@ -2,6 +2,7 @@ package org.dragonflyclient.core;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,7 @@ final class Durations {
                 return Duration.parse(s.toUpperCase(Locale.ROOT));
             }
             if (s.endsWith("us")) {
-                return Duration.ofNanos(Math.multiplyExact(Long.parseLong(s.substring(0, s.length() - 2)), 1000L));
+                return Duration.of(Long.parseLong(s.substring(0, s.length() - 2)), ChronoUnit.MICROS);
             }
             if (s.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));

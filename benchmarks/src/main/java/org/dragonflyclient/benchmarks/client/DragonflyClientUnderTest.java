@@ -1,6 +1,7 @@
 package org.dragonflyclient.benchmarks.client;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.dragonflyclient.benchmarks.BenchmarkServer;
@@ -26,7 +27,7 @@ final class DragonflyClientUnderTest implements ClientUnderTest {
         }
         String spinWaitMicros = System.getProperty("benchmark.spinWaitMicros");
         if (spinWaitMicros != null) {
-            options.spinWait(Duration.ofNanos(Long.parseLong(spinWaitMicros) * 1000));
+            options.spinWait(Duration.of(Long.parseLong(spinWaitMicros), ChronoUnit.MICROS));
         }
         this.client = DragonflyClient.create(options.build());
     }
