@@ -45,7 +45,8 @@ import org.dragonflyclient.core.protocol.RespLimits;
  *       reader role to the thread waiting at the head of the queue. A lone caller therefore reads
  *       its own reply like Jedis does, after a short spin ({@link SpinWait}) that saves it the
  *       wake-up when the reply comes quickly; under load one reader completes many replies per
- *       read.</li>
+ *       read, and the others spin the same way on their command before they park, so that a
+ *       busy machine hands replies over without putting threads to sleep.</li>
  *   <li><b>A background reader</b>, started on first need, takes the role when the head of the
  *       queue has nobody waiting on it: asynchronous commands and abandoned (timed-out) ones. It
  *       also expires asynchronous commands whose deadline passed.</li>
@@ -80,8 +81,10 @@ public final class Connection implements FrameHandler {
     /** Commands written (or about to be) whose replies have not been read, in write order. */
     private final InFlightQueue inFlight = new InFlightQueue();
     private final CommandWriter writer;
-    /** Lets a lone caller catch a quick reply without sleeping; used only in the reader role. */
-    private final SpinWait spin;
+    /** Lets a lone caller in the reader role catch a quick reply without sleeping in its socket read. */
+    private final SpinWait readerSpin;
+    /** Lets callers waiting while another thread reads catch their reply without sleeping in park. */
+    private final SpinWait followerSpin;
 
     /** Held by the one thread allowed to read the socket and run the decoder. */
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -109,7 +112,8 @@ public final class Connection implements FrameHandler {
             PushHandler pushHandler, Listener listener) throws IOException {
         this.socket = socket;
         // A TLS socket's available() counts only bytes already decrypted, so it cannot see a reply arrive.
-        this.spin = new SpinWait(socket instanceof SSLSocket ? 0 : spinWait.toNanos());
+        this.readerSpin = new SpinWait(socket instanceof SSLSocket ? 0 : spinWait.toNanos());
+        this.followerSpin = new SpinWait(spinWait.toNanos());
         this.timeout = timeout;
         this.in = socket.getInputStream();
         this.address = address;
@@ -229,7 +233,7 @@ public final class Connection implements FrameHandler {
                 abandon(command, timeout(command));
                 break;
             }
-            if (reading.get() && !command.isDone()) {
+            if (reading.get() && !command.isDone() && !followerSpin.awaitDone(command, reading, remaining)) {
                 LockSupport.parkNanos(this, boundByHold(remaining));
             }
         }
@@ -272,7 +276,7 @@ public final class Connection implements FrameHandler {
                     return;
                 }
                 if (isAlone(target)) {
-                    spin.awaitReadable(in, remaining);
+                    readerSpin.awaitReadable(in, remaining);
                 }
                 if (!readSome(boundByHold(Math.min(remaining, READ_SLICE_NANOS)))) {
                     return;
@@ -293,7 +297,7 @@ public final class Connection implements FrameHandler {
      * and its reader may spend CPU spinning ({@link SpinWait}) rather than leave it to others.
      */
     private boolean isAlone(Command<?> target) {
-        return spin.isEnabled() && target.nextInFlight() == null && (current == target || inFlight.peek() == target);
+        return readerSpin.isEnabled() && target.nextInFlight() == null && (current == target || inFlight.peek() == target);
     }
 
     /**

@@ -2,40 +2,58 @@ package org.dragonflyclient.core.connection;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.dragonflyclient.core.command.Command;
 
 /**
- * A short, self-limiting spin before a lone caller's blocking read: checks the socket for bytes
- * for up to a budget, so that a reply that comes quickly is read without the thread ever sleeping.
+ * A short, self-limiting spin before a waiting caller sleeps: it checks for its reply, yielding
+ * the CPU between checks, until the reply is there or the thread has spent its budget of CPU
+ * time, so that a reply that comes soon is taken without the thread ever sleeping.
  *
  * <h2>Why</h2>
- * A thread that blocks in the JDK's socket read sleeps in {@code poll}, and the kernel wakes it
- * when the reply lands. On virtual machines that wake-up is the largest part of a round trip to
- * a server on the same host: measured with two C processes exchanging one byte over a socket pair
- * on a 2-vCPU VM, 70 µs per round trip when both sleep, 20 µs when one side spins. A spin trades
- * that wake-up for CPU spent checking, which pays only while replies come within the budget.
+ * A thread that sleeps (in {@code poll} for a socket, in {@code park} for another thread's
+ * hand-over) must be woken by the kernel, and on virtual machines that wake-up is the largest part
+ * of a round trip to a server on the same host: measured with two C processes exchanging one byte
+ * over a socket pair on a 2-vCPU VM, 70 µs per round trip when both sleep, 20 µs when one side
+ * spins. Under concurrency it is worse: every caller sleeps and is woken once per command, and a
+ * core that has gone idle meanwhile must be woken too.
+ *
+ * <h2>The budget is CPU time, not wall time</h2>
+ * Each check is followed by {@link Thread#yield()}. When other threads want the CPU (the server
+ * on the same host, the reader that is decoding this caller's reply, other callers), the yield
+ * runs them and the spinning thread uses almost no CPU of its own while its wall-clock wait goes
+ * on; when nothing else wants the CPU, the yield returns at once and the thread burns its budget.
+ * So the budget counts the spinning thread's own CPU time ({@link ThreadMXBean}; wall time where
+ * the JVM cannot measure it): a spin costs at most the budget of CPU whatever the wait, and a busy
+ * machine keeps all its cores working instead of putting callers to sleep and waking them.
  *
  * <h2>Self-limiting</h2>
- * A spin that ends without bytes ("a miss") makes the next 2, 4, 8 ... up to {@link #MAX_SKIPS}
- * waits skip the spin and sleep at once; a spin that sees bytes resets that. Against a server
- * across a network, where a reply takes longer than any sensible budget, spinning thus falls to
- * one probe per 1,024 waits. Each check yields the CPU, so a spinning thread never keeps a server
- * (or another thread) that shares its core from running.
+ * A spin that ends without its reply ("a miss") makes the next 2, 4, 8 ... up to
+ * {@link #MAX_SKIPS} waits skip the spin and sleep at once; a spin that sees its reply resets
+ * that. Against a server across a network, where a reply takes longer than any sensible budget,
+ * spinning thus falls to one probe per 1,024 waits.
  *
- * <p>Not thread-safe: only the thread holding a connection's reader role calls it, and the role's
- * atomic hand-over orders one holder's updates before the next holder's reads.
+ * <p>Thread-safe: the back-off state is shared by the callers that wait on one connection. Its
+ * updates may race and lose one another, which only shifts when the next probe comes; the values
+ * always stay within their bounds.
  */
 final class SpinWait {
 
     /** The longest run of waits that skip spinning after misses: 2^10. */
     static final int MAX_SKIPS = 1 << 10;
 
+    private static final ThreadMXBean THREADS = threadCpuClock();
+
     private final long budgetNanos;
     /** Waits left that sleep at once, after a miss. */
-    private int skipsLeft;
+    private volatile int skipsLeft;
     /** The next skip run after a miss, doubled per consecutive miss up to {@link #MAX_SKIPS}. */
-    private int nextSkips = 2;
+    private volatile int nextSkips = 2;
 
-    /** @param budgetNanos how long one spin may check for bytes; zero turns spinning off */
+    /** @param budgetNanos CPU time one spin may use; zero turns spinning off */
     SpinWait(long budgetNanos) {
         this.budgetNanos = budgetNanos;
     }
@@ -46,39 +64,117 @@ final class SpinWait {
     }
 
     /**
-     * Checks {@code in} for bytes until some arrive or the budget (capped at {@code maxNanos}) is
-     * spent; or returns at once while skipping after a miss. The caller then reads as it would
-     * have anyway: at once when bytes arrived, blocking otherwise.
+     * For the reader of a connection: checks {@code in} for bytes until some arrive, the budget
+     * is spent or {@code maxNanos} passed; or returns at once while skipping after a miss. The
+     * caller then reads as it would have anyway: at once when bytes arrived, blocking otherwise.
      *
      * @param in the socket's stream; its {@code available()} must ask the kernel (plain TCP)
-     * @param maxNanos the caller's own limit, e.g. the time left until its deadline
+     * @param maxNanos the caller's own limit in wall time, e.g. the time left until its deadline
      * @return whether bytes are ready to read
      */
     boolean awaitReadable(InputStream in, long maxNanos) {
-        if (skipsLeft > 0) {
-            skipsLeft--;
+        if (skipping()) {
             return false;
         }
-        long budget = Math.min(budgetNanos, maxNanos);
         long start = System.nanoTime();
+        long cpuStart = cpuTime();
         try {
             do {
                 if (in.available() > 0) {
-                    nextSkips = 2;
-                    return true;
+                    return hit();
                 }
                 Thread.yield();
-            } while (System.nanoTime() - start < budget);
+            } while (withinBudget(start, cpuStart, maxNanos));
         } catch (IOException e) {
             return false; // the read that follows meets the same failure and reports it
         }
-        skipsLeft = nextSkips;
-        nextSkips = Math.min(nextSkips * 2, MAX_SKIPS);
-        return false;
+        return miss();
+    }
+
+    /**
+     * For a caller waiting while another thread reads: checks until {@code command} is done, the
+     * reader role is free for the caller to take ({@code reading} cleared), the budget is spent or
+     * {@code maxNanos} passed; or returns at once while skipping after a miss.
+     *
+     * @param command the caller's command
+     * @param reading the connection's reader flag
+     * @param maxNanos the caller's own limit in wall time, e.g. the time left until its deadline
+     * @return whether the wait may go on without sleeping: the command is done or the role is free
+     */
+    boolean awaitDone(Command<?> command, AtomicBoolean reading, long maxNanos) {
+        if (skipping()) {
+            return false;
+        }
+        long start = System.nanoTime();
+        long cpuStart = cpuTime();
+        do {
+            if (command.isDone() || !reading.get()) {
+                return hit();
+            }
+            Thread.yield();
+        } while (withinBudget(start, cpuStart, maxNanos));
+        return miss();
     }
 
     /** @return waits left that skip the spin; for tests */
     int skipsLeft() {
         return skipsLeft;
+    }
+
+    private boolean skipping() {
+        int skips = skipsLeft;
+        if (skips > 0) {
+            skipsLeft = skips - 1;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean withinBudget(long start, long cpuStart, long maxNanos) {
+        return cpuTime() - cpuStart < budgetNanos && System.nanoTime() - start < maxNanos;
+    }
+
+    private boolean hit() {
+        int skips = nextSkips;
+        if (skips > 2) {
+            nextSkips = skips / 2;
+        }
+        return true;
+    }
+
+    private boolean miss() {
+        int skips = nextSkips;
+        skipsLeft = skips;
+        nextSkips = Math.min(skips * 2, MAX_SKIPS);
+        return false;
+    }
+
+    /** @return the calling thread's CPU time in nanoseconds, or wall time where the JVM cannot tell */
+    static long cpuTime() {
+        if (THREADS != null) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            if (cpu >= 0) {
+                return cpu;
+            }
+        }
+        return System.nanoTime();
+    }
+
+    /** @return whether {@link #cpuTime} measures CPU time here, for tests */
+    static boolean measuresCpuTime() {
+        return THREADS != null && THREADS.getCurrentThreadCpuTime() >= 0;
+    }
+
+    private static ThreadMXBean threadCpuClock() {
+        try {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            // Where CPU time is off (setThreadCpuTimeEnabled(false), the application's choice), cpuTime() falls back.
+            if (threads.isCurrentThreadCpuTimeSupported()) {
+                return threads;
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // A runtime image without java.management, or a security policy that refuses it.
+        }
+        return null;
     }
 }

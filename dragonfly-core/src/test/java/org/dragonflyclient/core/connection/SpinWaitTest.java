@@ -10,14 +10,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.dragonflyclient.core.command.Command;
+import org.dragonflyclient.core.command.Keyword;
+import org.dragonflyclient.core.command.StatusOutput;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SpinWait} over a real loopback TCP connection: it must see bytes the kernel holds, give
- * up after its budget, and back off after misses. Budgets are either tiny (a miss is certain, as
+ * {@link SpinWait} over a real loopback TCP connection: it must see bytes the kernel holds (or,
+ * for a follower, its command completed by another thread), give up after its budget, and back
+ * off after misses. Budgets are either tiny (a miss is certain, as
  * no bytes are ever sent) or huge (the spin ends only because bytes arrive), so no outcome
  * depends on how fast this machine is.
  */
@@ -98,19 +104,33 @@ class SpinWaitTest {
     }
 
     @Test
-    void aHit_resetsTheBackOff() throws IOException {
+    void aHit_halvesTheNextSkipRun() throws IOException {
         SpinWait spin = new SpinWait(TINY);
-        spin.awaitReadable(in, HUGE); // miss: skip 2
+        spin.awaitReadable(in, HUGE); // miss: skip 2, then 4
         spin.awaitReadable(in, HUGE);
         spin.awaitReadable(in, HUGE);
-        spin.awaitReadable(in, HUGE); // miss: skip 4
+        spin.awaitReadable(in, HUGE); // miss: skip 4, then 8
         for (int i = 0; i < 4; i++) {
             spin.awaitReadable(in, HUGE);
         }
         server.getOutputStream().write('+');
         awaitArrival();
-        assertThat(spin.awaitReadable(in, HUGE)).isTrue();
+        assertThat(spin.awaitReadable(in, HUGE)).isTrue(); // hit: the next run is 4 again, not 8
         in.read();
+
+        assertThat(spin.awaitReadable(in, HUGE)).isFalse();
+        assertThat(spin.skipsLeft()).isEqualTo(4);
+    }
+
+    @Test
+    void repeatedHits_leaveTheFirstSkipRunAtTwo() throws IOException {
+        SpinWait spin = new SpinWait(TINY);
+        for (int round = 0; round < 3; round++) {
+            server.getOutputStream().write('+');
+            awaitArrival();
+            assertThat(spin.awaitReadable(in, HUGE)).isTrue();
+            in.read();
+        }
 
         assertThat(spin.awaitReadable(in, HUGE)).isFalse();
         assertThat(spin.skipsLeft()).isEqualTo(2);
@@ -131,6 +151,77 @@ class SpinWaitTest {
         assertThat(new SpinWait(HUGE).awaitReadable(in, HUGE)).isFalse();
         assertThat(new SpinWait(0).isEnabled()).isFalse();
         assertThat(new SpinWait(TINY).isEnabled()).isTrue();
+    }
+
+    @Test
+    void aFollower_seesItsCommandDone_atOnceOrWhileSpinning() throws Exception {
+        SpinWait spin = new SpinWait(HUGE);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Command<String> done = echo();
+        done.complete("done");
+        assertThat(spin.awaitDone(done, reading, HUGE)).isTrue();
+
+        Command<String> late = echo();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            sleep(20);
+            late.complete("late");
+        });
+
+        assertThat(spin.awaitDone(late, reading, HUGE)).isTrue();
+        assertThat(late).isCompletedWithValue("late");
+        reader.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFollower_stopsSpinning_whenTheReaderRoleIsFree() throws Exception {
+        SpinWait spin = new SpinWait(HUGE);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Command<String> pending = echo();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            sleep(20);
+            reading.set(false); // the reader left the role: the follower must take it, not wait on
+        });
+
+        assertThat(spin.awaitDone(pending, reading, HUGE)).isTrue();
+        assertThat(pending).isNotDone();
+        reader.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFollowerWhoseCommandStaysPending_missesAndBacksOff_withinItsLimit() {
+        AtomicBoolean reading = new AtomicBoolean(true);
+
+        SpinWait tinyBudget = new SpinWait(TINY);
+        assertThat(tinyBudget.awaitDone(echo(), reading, HUGE)).isFalse();
+        assertThat(tinyBudget.skipsLeft()).isEqualTo(2);
+
+        SpinWait tinyLimit = new SpinWait(HUGE);
+        assertThat(tinyLimit.awaitDone(echo(), reading, TINY)).isFalse(); // would spin for 30 s without the cap
+        assertThat(tinyLimit.skipsLeft()).isEqualTo(2);
+    }
+
+    @Test
+    void theBudget_isTheThreadsOwnCpuTime_soASleepingThreadSpendsNone() throws InterruptedException {
+        assertThat(SpinWait.measuresCpuTime()).as("HotSpot measures thread CPU time on Linux").isTrue();
+
+        long before = SpinWait.cpuTime();
+        Thread.sleep(200);
+        long spent = SpinWait.cpuTime() - before;
+
+        // Wall time passed 200 ms; CPU time only what the sleep call itself took.
+        assertThat(spent).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+
+    private static Command<String> echo() {
+        return new Command<>(Keyword.ECHO, new Object[] {"x"}, new StatusOutput());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until the byte sent is in the client socket's receive buffer, without reading it. */

@@ -63,9 +63,10 @@ public class DragonflyProperties {
     private @Nullable Duration timeout;
 
     /**
-     * How long a caller waiting alone on a connection checks the socket for its reply before it
+     * How much of its own CPU time a waiting caller may spend checking for its reply before it
      * sleeps, from 0 (never spin) to 1ms (50us when not set). Saves the thread's wake-up when the
-     * server is on the same host; backs off by itself when replies take longer.
+     * server is on the same host or other threads keep the CPU busy; backs off by itself when
+     * replies take longer.
      */
     private @Nullable Duration spinWait;
 
