@@ -76,14 +76,17 @@ final class SpinWait {
         if (skipping()) {
             return false;
         }
-        long start = System.nanoTime();
-        long cpuStart = cpuTime();
         try {
+            if (in.available() > 0) {
+                return hit();
+            }
+            long start = System.nanoTime();
+            long cpuStart = cpuTime();
             do {
+                Thread.yield();
                 if (in.available() > 0) {
                     return hit();
                 }
-                Thread.yield();
             } while (withinBudget(start, cpuStart, maxNanos));
         } catch (IOException e) {
             return false; // the read that follows meets the same failure and reports it
@@ -105,13 +108,16 @@ final class SpinWait {
         if (skipping()) {
             return false;
         }
+        if (command.isDone() || !reading.get()) {
+            return hit();
+        }
         long start = System.nanoTime();
         long cpuStart = cpuTime();
         do {
+            Thread.yield();
             if (command.isDone() || !reading.get()) {
                 return hit();
             }
-            Thread.yield();
         } while (withinBudget(start, cpuStart, maxNanos));
         return miss();
     }
@@ -131,7 +137,10 @@ final class SpinWait {
     }
 
     private boolean withinBudget(long start, long cpuStart, long maxNanos) {
-        return cpuTime() - cpuStart < budgetNanos && System.nanoTime() - start < maxNanos;
+        long elapsed = System.nanoTime() - start;
+        // A thread cannot use more CPU than wall time passes, so the CPU clock (a system call,
+        // unlike nanoTime) is read only once the wall time alone could have spent the budget.
+        return elapsed < maxNanos && (elapsed < budgetNanos || cpuTime() - cpuStart < budgetNanos);
     }
 
     private boolean hit() {
