@@ -27,7 +27,7 @@ import org.dragonflyclient.core.command.Command;
  * runs them and the spinning thread uses almost no CPU of its own while its wall-clock wait goes
  * on; when nothing else wants the CPU, the yield returns at once and the thread burns its budget.
  * So the budget counts the spinning thread's own CPU time ({@link ThreadMXBean}; wall time where
- * the JVM cannot measure it): a spin costs at most the budget of CPU whatever the wait, and a busy
+ * the JVM cannot measure it, as for a virtual thread, whose CPU time reads -1): a spin costs at most the budget of CPU whatever the wait, and a busy
  * machine keeps all its cores working instead of putting callers to sleep and waking them.
  *
  * <h2>Self-limiting</h2>
