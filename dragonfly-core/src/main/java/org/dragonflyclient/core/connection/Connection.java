@@ -85,6 +85,8 @@ public final class Connection implements FrameHandler {
     private final SpinWait readerSpin;
     /** Lets callers waiting while another thread reads catch their reply without sleeping in park. */
     private final SpinWait followerSpin;
+    /** What {@link #followerSpin} waits for; made once, so a wait allocates nothing. */
+    private final SpinWait.Probe<Command<?>> doneOrReaderFree;
 
     /** Held by the one thread allowed to read the socket and run the decoder. */
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -114,6 +116,7 @@ public final class Connection implements FrameHandler {
         // A TLS socket's available() counts only bytes already decrypted, so it cannot see a reply arrive.
         this.readerSpin = new SpinWait(socket instanceof SSLSocket ? 0 : spinWait.toNanos());
         this.followerSpin = new SpinWait(spinWait.toNanos());
+        this.doneOrReaderFree = SpinWait.doneOrReaderFree(reading);
         this.timeout = timeout;
         this.in = socket.getInputStream();
         this.address = address;
@@ -233,7 +236,7 @@ public final class Connection implements FrameHandler {
                 abandon(command, timeout(command));
                 break;
             }
-            if (reading.get() && !command.isDone() && !followerSpin.awaitDone(command, reading, remaining)) {
+            if (reading.get() && !command.isDone() && !followerSpin.await(doneOrReaderFree, command, remaining)) {
                 LockSupport.parkNanos(this, boundByHold(remaining));
             }
         }
@@ -276,7 +279,7 @@ public final class Connection implements FrameHandler {
                     return;
                 }
                 if (isAlone(target)) {
-                    readerSpin.awaitReadable(in, remaining);
+                    readerSpin.await(SpinWait.READABLE, in, remaining);
                 }
                 if (!readSome(boundByHold(Math.min(remaining, READ_SLICE_NANOS)))) {
                     return;
@@ -297,7 +300,8 @@ public final class Connection implements FrameHandler {
      * and its reader may spend CPU spinning ({@link SpinWait}) rather than leave it to others.
      */
     private boolean isAlone(Command<?> target) {
-        return readerSpin.isEnabled() && target.nextInFlight() == null && (current == target || inFlight.peek() == target);
+        return readerSpin.isEnabled() && target.nextInFlight() == null
+                && (current == target || inFlight.peek() == target);
     }
 
     /**

@@ -27,14 +27,21 @@ import org.dragonflyclient.core.command.Command;
  * runs them and the spinning thread uses almost no CPU of its own while its wall-clock wait goes
  * on; when nothing else wants the CPU, the yield returns at once and the thread burns its budget.
  * So the budget counts the spinning thread's own CPU time ({@link ThreadMXBean}; wall time where
- * the JVM cannot measure it, as for a virtual thread, whose CPU time reads -1): a spin costs at most the budget of CPU whatever the wait, and a busy
- * machine keeps all its cores working instead of putting callers to sleep and waking them.
+ * the JVM cannot measure it, as for a virtual thread, whose CPU time reads -1): a spin costs at
+ * most the budget of CPU whatever the wait, and a busy machine keeps all its cores working instead
+ * of putting callers to sleep and waking them.
  *
  * <h2>Self-limiting</h2>
  * A spin that ends without its reply ("a miss") makes the next 2, 4, 8 ... up to
- * {@link #MAX_SKIPS} waits skip the spin and sleep at once; a spin that sees its reply resets
- * that. Against a server across a network, where a reply takes longer than any sensible budget,
- * spinning thus falls to one probe per 1,024 waits.
+ * {@link #MAX_SKIPS} waits skip the spin and sleep at once; a spin that sees its reply halves the
+ * next run (down to 2), so spinning settles down unless most spins pay, even when some replies
+ * come in time by chance. Against a server across a network, where a reply takes longer than any
+ * sensible budget, spinning thus falls to one probe per 1,024 waits.
+ *
+ * <p>What a spin waits for is a {@link Probe}: bytes on the socket for a connection's reader
+ * ({@link #READABLE}), the command done for a caller waiting while another thread reads
+ * ({@link #doneOrReaderFree}). A connection keeps one {@code SpinWait} for each, so that the two
+ * kinds of wait back off apart.
  *
  * <p>Thread-safe: the back-off state is shared by the callers that wait on one connection. Its
  * updates may race and lose one another, which only shifts when the next probe comes; the values
@@ -64,61 +71,67 @@ final class SpinWait {
     }
 
     /**
-     * For the reader of a connection: checks {@code in} for bytes until some arrive, the budget
-     * is spent or {@code maxNanos} passed; or returns at once while skipping after a miss. The
-     * caller then reads as it would have anyway: at once when bytes arrived, blocking otherwise.
+     * What a spin waits for, checked once per turn.
      *
-     * @param in the socket's stream; its {@code available()} must ask the kernel (plain TCP)
-     * @param maxNanos the caller's own limit in wall time, e.g. the time left until its deadline
-     * @return whether bytes are ready to read
+     * @param <T> what it looks at
      */
-    boolean awaitReadable(InputStream in, long maxNanos) {
+    @FunctionalInterface
+    interface Probe<T> {
+        /**
+         * @param subject what to look at
+         * @return whether the wait may go on without sleeping
+         * @throws IOException when looking fails; the spin then ends as if it had not started
+         */
+        boolean ready(T subject) throws IOException;
+    }
+
+    /**
+     * For the reader of a connection: bytes are ready to read from the socket. Plain TCP only: a
+     * TLS socket's {@code available()} counts only bytes already decrypted.
+     */
+    static final Probe<InputStream> READABLE = in -> in.available() > 0;
+
+    /**
+     * For a caller waiting while another thread reads: its command is done, or the reader role is
+     * free for it to take.
+     *
+     * @param reading the connection's reader flag
+     * @return the probe, to create once per connection
+     */
+    static Probe<Command<?>> doneOrReaderFree(AtomicBoolean reading) {
+        return command -> command.isDone() || !reading.get();
+    }
+
+    /**
+     * Checks {@code ready} until it holds, the budget of CPU time is spent or {@code maxNanos} of
+     * wall time passed; or returns at once while skipping after a miss. The caller then goes on as
+     * it would have anyway: at once when the probe held, sleeping otherwise.
+     *
+     * @param ready what to wait for
+     * @param subject what the probe looks at
+     * @param maxNanos the caller's own limit in wall time, e.g. the time left until its deadline
+     * @param <T> the subject's type
+     * @return whether the probe held
+     */
+    <T> boolean await(Probe<T> ready, T subject, long maxNanos) {
         if (skipping()) {
             return false;
         }
         try {
-            if (in.available() > 0) {
+            if (ready.ready(subject)) {
                 return hit();
             }
             long start = System.nanoTime();
             long cpuStart = cpuTime();
             do {
                 Thread.yield();
-                if (in.available() > 0) {
+                if (ready.ready(subject)) {
                     return hit();
                 }
             } while (withinBudget(start, cpuStart, maxNanos));
         } catch (IOException e) {
-            return false; // the read that follows meets the same failure and reports it
+            return false; // the caller's next step (a read) meets the same failure and reports it
         }
-        return miss();
-    }
-
-    /**
-     * For a caller waiting while another thread reads: checks until {@code command} is done, the
-     * reader role is free for the caller to take ({@code reading} cleared), the budget is spent or
-     * {@code maxNanos} passed; or returns at once while skipping after a miss.
-     *
-     * @param command the caller's command
-     * @param reading the connection's reader flag
-     * @param maxNanos the caller's own limit in wall time, e.g. the time left until its deadline
-     * @return whether the wait may go on without sleeping: the command is done or the role is free
-     */
-    boolean awaitDone(Command<?> command, AtomicBoolean reading, long maxNanos) {
-        if (skipping()) {
-            return false;
-        }
-        if (command.isDone() || !reading.get()) {
-            return hit();
-        }
-        long start = System.nanoTime();
-        long cpuStart = cpuTime();
-        do {
-            Thread.yield();
-            if (command.isDone() || !reading.get()) {
-                return hit();
-            }
-        } while (withinBudget(start, cpuStart, maxNanos));
         return miss();
     }
 

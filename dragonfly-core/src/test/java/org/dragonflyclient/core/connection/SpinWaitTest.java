@@ -58,7 +58,7 @@ class SpinWaitTest {
         server.getOutputStream().write('+');
         awaitArrival();
 
-        assertThat(new SpinWait(HUGE).awaitReadable(in, HUGE)).isTrue();
+        assertThat(new SpinWait(HUGE).await(SpinWait.READABLE, in, HUGE)).isTrue();
     }
 
     @Test
@@ -73,7 +73,7 @@ class SpinWaitTest {
             }
         });
 
-        assertThat(spin.awaitReadable(in, HUGE)).isTrue();
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isTrue();
         late.get(10, TimeUnit.SECONDS);
     }
 
@@ -81,13 +81,13 @@ class SpinWaitTest {
     void aMiss_skipsTheNextTwoSpins_andConsecutiveMissesDoubleTheRun() {
         SpinWait spin = new SpinWait(TINY);
 
-        assertThat(spin.awaitReadable(in, HUGE)).isFalse();
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
         assertThat(spin.skipsLeft()).isEqualTo(2);
-        assertThat(spin.awaitReadable(in, HUGE)).isFalse();
-        assertThat(spin.awaitReadable(in, HUGE)).isFalse();
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
         assertThat(spin.skipsLeft()).isZero();
 
-        assertThat(spin.awaitReadable(in, HUGE)).isFalse(); // spins again and misses again
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse(); // spins again and misses again
         assertThat(spin.skipsLeft()).isEqualTo(4);
     }
 
@@ -96,7 +96,7 @@ class SpinWaitTest {
         SpinWait spin = new SpinWait(TINY);
         int longest = 0;
         for (int wait = 0; wait < 5_000; wait++) {
-            spin.awaitReadable(in, HUGE);
+            spin.await(SpinWait.READABLE, in, HUGE);
             longest = Math.max(longest, spin.skipsLeft());
         }
 
@@ -106,19 +106,19 @@ class SpinWaitTest {
     @Test
     void aHit_halvesTheNextSkipRun() throws IOException {
         SpinWait spin = new SpinWait(TINY);
-        spin.awaitReadable(in, HUGE); // miss: skip 2, then 4
-        spin.awaitReadable(in, HUGE);
-        spin.awaitReadable(in, HUGE);
-        spin.awaitReadable(in, HUGE); // miss: skip 4, then 8
+        spin.await(SpinWait.READABLE, in, HUGE); // miss: skip 2, then 4
+        spin.await(SpinWait.READABLE, in, HUGE);
+        spin.await(SpinWait.READABLE, in, HUGE);
+        spin.await(SpinWait.READABLE, in, HUGE); // miss: skip 4, then 8
         for (int i = 0; i < 4; i++) {
-            spin.awaitReadable(in, HUGE);
+            spin.await(SpinWait.READABLE, in, HUGE);
         }
         server.getOutputStream().write('+');
         awaitArrival();
-        assertThat(spin.awaitReadable(in, HUGE)).isTrue(); // hit: the next run is 4 again, not 8
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isTrue(); // hit: the next run is 4 again, not 8
         in.read();
 
-        assertThat(spin.awaitReadable(in, HUGE)).isFalse();
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
         assertThat(spin.skipsLeft()).isEqualTo(4);
     }
 
@@ -128,11 +128,11 @@ class SpinWaitTest {
         for (int round = 0; round < 3; round++) {
             server.getOutputStream().write('+');
             awaitArrival();
-            assertThat(spin.awaitReadable(in, HUGE)).isTrue();
+            assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isTrue();
             in.read();
         }
 
-        assertThat(spin.awaitReadable(in, HUGE)).isFalse();
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
         assertThat(spin.skipsLeft()).isEqualTo(2);
     }
 
@@ -140,7 +140,7 @@ class SpinWaitTest {
     void theCallersLimit_capsTheBudget() {
         SpinWait spin = new SpinWait(HUGE);
 
-        assertThat(spin.awaitReadable(in, TINY)).isFalse(); // would spin for 30 s without the cap
+        assertThat(spin.await(SpinWait.READABLE, in, TINY)).isFalse(); // would spin for 30 s without the cap
         assertThat(spin.skipsLeft()).isEqualTo(2);
     }
 
@@ -148,7 +148,7 @@ class SpinWaitTest {
     void aClosedSocket_endsTheSpinWithoutThrowing_andAZeroBudgetIsOff() throws IOException {
         client.close();
 
-        assertThat(new SpinWait(HUGE).awaitReadable(in, HUGE)).isFalse();
+        assertThat(new SpinWait(HUGE).await(SpinWait.READABLE, in, HUGE)).isFalse();
         assertThat(new SpinWait(0).isEnabled()).isFalse();
         assertThat(new SpinWait(TINY).isEnabled()).isTrue();
     }
@@ -159,7 +159,7 @@ class SpinWaitTest {
         AtomicBoolean reading = new AtomicBoolean(true);
         Command<String> done = echo();
         done.complete("done");
-        assertThat(spin.awaitDone(done, reading, HUGE)).isTrue();
+        assertThat(spin.await(SpinWait.doneOrReaderFree(reading), done, HUGE)).isTrue();
 
         Command<String> late = echo();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
@@ -167,7 +167,7 @@ class SpinWaitTest {
             late.complete("late");
         });
 
-        assertThat(spin.awaitDone(late, reading, HUGE)).isTrue();
+        assertThat(spin.await(SpinWait.doneOrReaderFree(reading), late, HUGE)).isTrue();
         assertThat(late).isCompletedWithValue("late");
         reader.get(10, TimeUnit.SECONDS);
     }
@@ -182,7 +182,7 @@ class SpinWaitTest {
             reading.set(false); // the reader left the role: the follower must take it, not wait on
         });
 
-        assertThat(spin.awaitDone(pending, reading, HUGE)).isTrue();
+        assertThat(spin.await(SpinWait.doneOrReaderFree(reading), pending, HUGE)).isTrue();
         assertThat(pending).isNotDone();
         reader.get(10, TimeUnit.SECONDS);
     }
@@ -192,11 +192,12 @@ class SpinWaitTest {
         AtomicBoolean reading = new AtomicBoolean(true);
 
         SpinWait tinyBudget = new SpinWait(TINY);
-        assertThat(tinyBudget.awaitDone(echo(), reading, HUGE)).isFalse();
+        assertThat(tinyBudget.await(SpinWait.doneOrReaderFree(reading), echo(), HUGE)).isFalse();
         assertThat(tinyBudget.skipsLeft()).isEqualTo(2);
 
         SpinWait tinyLimit = new SpinWait(HUGE);
-        assertThat(tinyLimit.awaitDone(echo(), reading, TINY)).isFalse(); // would spin for 30 s without the cap
+        // Would spin for 30 s without the cap.
+        assertThat(tinyLimit.await(SpinWait.doneOrReaderFree(reading), echo(), TINY)).isFalse();
         assertThat(tinyLimit.skipsLeft()).isEqualTo(2);
     }
 
