@@ -5,7 +5,6 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import org.dragonflyclient.core.protocol.RespLimits;
 
 /**
  * Immutable settings of a {@link DragonflyClient}: where the server is, how to authenticate, how

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.dragonflyclient.core.internal.client.DefaultDragonflyClient;
+
 /**
  * A thread-safe client for DragonflyDB and other Redis-protocol servers, meant to be created once
  * and shared by the whole application.

@@ -2,7 +2,7 @@ package org.dragonflyclient.core;
 
 import java.time.Duration;
 
-import org.dragonflyclient.core.command.Keyword;
+import org.dragonflyclient.core.internal.command.Keyword;
 
 /**
  * The expiry change of {@code GETEX}: {@code EX}, {@code PX}, {@code EXAT}, {@code PXAT} or

@@ -199,7 +199,7 @@ public sealed interface Reply {
      * @param type which aggregate
      * @param elements its elements (maps: key, value, key, value...)
      */
-    record Aggregate(org.dragonflyclient.core.protocol.RespType type, List<Reply> elements) implements Reply {
+    record Aggregate(org.dragonflyclient.core.RespType type, List<Reply> elements) implements Reply {
         @Override
         public List<Reply> asList() {
             return elements;

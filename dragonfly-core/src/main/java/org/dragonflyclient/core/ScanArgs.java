@@ -3,7 +3,7 @@ package org.dragonflyclient.core;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dragonflyclient.core.command.Keyword;
+import org.dragonflyclient.core.internal.command.Keyword;
 
 /**
  * Options of {@code SCAN}: a glob pattern ({@code MATCH}), a page size hint ({@code COUNT}) and a

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dragonflyclient.core.command.Keyword;
+import org.dragonflyclient.core.internal.command.Keyword;
 
 /**
  * Options of {@code SET}: at most one expiry ({@code EX}, {@code PX}, {@code EXAT}, {@code PXAT} or

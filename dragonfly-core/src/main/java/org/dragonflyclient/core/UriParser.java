@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
+
+
 /**
  * Reads {@code redis://} and {@code rediss://} URIs into a {@link ClientOptions.Builder}. Every
  * message shows the URI with its password replaced by {@code ****}.

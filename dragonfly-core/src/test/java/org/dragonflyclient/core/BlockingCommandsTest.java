@@ -130,7 +130,7 @@ class BlockingCommandsTest {
     void dedicatedConnectionsAreBounded_andTheNextCallWaitsAtMostTheCommandTimeout(TestServer server) throws Exception {
         try (DragonflyClient client = DragonflyClient.create(options(server).timeout(Duration.ofMillis(300)).build())) {
             List<CompletableFuture<KeyValue<String>>> blocked = new ArrayList<>();
-            for (int i = 0; i < org.dragonflyclient.core.connection.DedicatedConnections.DEFAULT_MAX; i++) {
+            for (int i = 0; i < org.dragonflyclient.core.internal.connection.DedicatedConnections.DEFAULT_MAX; i++) {
                 blocked.add(client.async().blpop(Duration.ofSeconds(10), "block:bound:" + i));
             }
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.core.protocol.RespType;
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.WithTestServer;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,133 @@
+package org.dragonflyclient.core.internal.command;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.dragonflyclient.core.ScanArgs;
+
+/**
+ * Checks and assembles the arguments of the data-type builders. Every check runs before anything
+ * is encoded, so a wrong argument fails at its call with {@link IllegalArgumentException} and
+ * nothing reaches the server.
+ */
+final class Arguments {
+
+    private Arguments() {
+    }
+
+    static Object key(Object key) {
+        if (key == null) {
+            throw new IllegalArgumentException("key must not be null");
+        }
+        return key;
+    }
+
+    static Object notNull(Object value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * {@code key item [item ...]}: a key followed by at least one item.
+     *
+     * @param command the command name, for messages
+     * @param what what the items are, for messages ("field", "member", "value")
+     */
+    static Object[] keyAndItems(Object key, Object[] items, String command, String what) {
+        key(key);
+        if (items == null || items.length == 0) {
+            throw new IllegalArgumentException(command + " needs at least one " + what);
+        }
+        Object[] args = new Object[items.length + 1];
+        args[0] = key;
+        for (int i = 0; i < items.length; i++) {
+            if (items[i] == null) {
+                throw new IllegalArgumentException(command + " " + what + " " + i + " is null");
+            }
+            args[i + 1] = items[i];
+        }
+        return args;
+    }
+
+    /** {@code key field value [field value ...]} from a map, in its iteration order. */
+    static Object[] keyAndPairs(Object key, Map<?, ?> pairs, String command) {
+        key(key);
+        if (pairs == null || pairs.isEmpty()) {
+            throw new IllegalArgumentException(command + " needs at least one field and value");
+        }
+        Object[] args = new Object[1 + 2 * pairs.size()];
+        args[0] = key;
+        int i = 1;
+        for (Map.Entry<?, ?> e : pairs.entrySet()) {
+            args[i++] = notNull(e.getKey(), command + " field");
+            args[i++] = notNull(e.getValue(), command + " value");
+        }
+        return args;
+    }
+
+    /** Keys of a command that takes at least one, checked for {@code null}s. */
+    static Object[] keys(Object[] keys, String command) {
+        if (keys == null || keys.length == 0) {
+            throw new IllegalArgumentException(command + " needs at least one key");
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == null) {
+                throw new IllegalArgumentException(command + " key " + i + " is null");
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * A score in the server's syntax: {@code +inf}/{@code -inf} for infinities, integral values
+     * without a fraction, others in Java's shortest round-tripping form (which the server parses).
+     */
+    static String score(double score) {
+        if (Double.isNaN(score)) {
+            throw new IllegalArgumentException("A score must be a number, not NaN");
+        }
+        if (Double.isInfinite(score)) {
+            return score > 0 ? "+inf" : "-inf";
+        }
+        if (score == Math.rint(score) && Math.abs(score) < 1e15) {
+            return Long.toString((long) score);
+        }
+        return Double.toString(score);
+    }
+
+    /**
+     * The timeout of a blocking command in seconds with millisecond precision; {@code 0} blocks
+     * without limit. A positive duration below one millisecond rounds up, never down to "forever".
+     */
+    static String blockingTimeout(Duration timeout, String command) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException(command + " needs a timeout of zero (wait without limit) or more, got "
+                    + timeout);
+        }
+        if (timeout.isZero()) {
+            return "0";
+        }
+        long millis = Math.max(1, timeout.toMillis() + (timeout.toNanosPart() % 1_000_000 == 0 ? 0 : 1));
+        return (millis / 1000) + "." + String.format("%03d", millis % 1000);
+    }
+
+    /** {@code key cursor [MATCH pattern] [COUNT n]} for {@code HSCAN} and {@code SSCAN}. */
+    static Object[] keyScan(Object key, String cursor, ScanArgs args, String command) {
+        key(key);
+        if (cursor == null || cursor.isEmpty()) {
+            throw new IllegalArgumentException(command + " cursor must be \"0\" to start, or the cursor of the previous page");
+        }
+        Object[] options = (args == null ? ScanArgs.all() : args).toArguments(cursor);
+        Object[] result = new Object[options.length + 1];
+        result[0] = key;
+        for (int i = 0; i < options.length; i++) {
+            if (options[i] == Keyword.TYPE) {
+                throw new IllegalArgumentException(command + " takes MATCH and COUNT only; TYPE filters the keys of SCAN");
+            }
+            result[i + 1] = options[i];
+        }
+        return result;
+    }
+}
