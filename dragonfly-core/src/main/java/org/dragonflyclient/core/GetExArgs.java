@@ -2,7 +2,6 @@ package org.dragonflyclient.core;
 
 import java.time.Duration;
 
-import org.dragonflyclient.core.internal.command.Keyword;
 
 /**
  * The expiry change of {@code GETEX}: {@code EX}, {@code PX}, {@code EXAT}, {@code PXAT} or
@@ -11,10 +10,24 @@ import org.dragonflyclient.core.internal.command.Keyword;
  */
 public final class GetExArgs {
 
-    private final byte[] option;
+    /** The expiry change. */
+    public enum Expiry {
+        /** {@code EX seconds}. */
+        EX,
+        /** {@code PX milliseconds}. */
+        PX,
+        /** {@code EXAT unix-seconds}. */
+        EXAT,
+        /** {@code PXAT unix-milliseconds}. */
+        PXAT,
+        /** {@code PERSIST}: removes the expiry. */
+        PERSIST
+    }
+
+    private final Expiry option;
     private final long value;
 
-    private GetExArgs(byte[] option, long value) {
+    private GetExArgs(Expiry option, long value) {
         this.option = option;
         this.value = value;
     }
@@ -24,7 +37,7 @@ public final class GetExArgs {
      * @return {@code EX seconds}
      */
     public static GetExArgs ex(long seconds) {
-        return new GetExArgs(Keyword.EX, positive(seconds));
+        return new GetExArgs(Expiry.EX, positive(seconds));
     }
 
     /**
@@ -32,7 +45,7 @@ public final class GetExArgs {
      * @return {@code PX millis}
      */
     public static GetExArgs px(long millis) {
-        return new GetExArgs(Keyword.PX, positive(millis));
+        return new GetExArgs(Expiry.PX, positive(millis));
     }
 
     /**
@@ -48,7 +61,7 @@ public final class GetExArgs {
      * @return {@code EXAT}
      */
     public static GetExArgs exAt(long epochSeconds) {
-        return new GetExArgs(Keyword.EXAT, positive(epochSeconds));
+        return new GetExArgs(Expiry.EXAT, positive(epochSeconds));
     }
 
     /**
@@ -56,12 +69,12 @@ public final class GetExArgs {
      * @return {@code PXAT}
      */
     public static GetExArgs pxAt(long epochMillis) {
-        return new GetExArgs(Keyword.PXAT, positive(epochMillis));
+        return new GetExArgs(Expiry.PXAT, positive(epochMillis));
     }
 
     /** @return {@code PERSIST}: remove the expiry */
     public static GetExArgs persist() {
-        return new GetExArgs(Keyword.PERSIST_OPTION, 0);
+        return new GetExArgs(Expiry.PERSIST, 0);
     }
 
     private static long positive(long value) {
@@ -72,11 +85,13 @@ public final class GetExArgs {
         return value;
     }
 
-    /**
-     * @param key the key
-     * @return the arguments after the command name
-     */
-    public Object[] toArguments(Object key) {
-        return option == Keyword.PERSIST_OPTION ? new Object[] {key, option} : new Object[] {key, option, value};
+    /** @return the expiry change */
+    public Expiry expiry() {
+        return option;
+    }
+
+    /** @return its number (seconds, milliseconds or a Unix time); 0 for {@code PERSIST} */
+    public long value() {
+        return value;
     }
 }

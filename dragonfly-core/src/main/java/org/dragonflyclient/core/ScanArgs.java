@@ -1,9 +1,8 @@
 package org.dragonflyclient.core;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 
-import org.dragonflyclient.core.internal.command.Keyword;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of {@code SCAN}: a glob pattern ({@code MATCH}), a page size hint ({@code COUNT}) and a
@@ -17,11 +16,11 @@ public final class ScanArgs {
 
     private static final ScanArgs ALL = new ScanArgs(null, 0, null);
 
-    private final Object match;
+    private final byte @Nullable [] match;
     private final long count;
-    private final String type;
+    private final @Nullable String type;
 
-    private ScanArgs(Object match, long count, String type) {
+    private ScanArgs(byte @Nullable [] match, long count, @Nullable String type) {
         this.match = match;
         this.count = count;
         this.type = type;
@@ -37,7 +36,7 @@ public final class ScanArgs {
      * @return options with {@code MATCH pattern}
      */
     public static ScanArgs match(String pattern) {
-        return ALL.withMatch(pattern);
+        return ALL.withMatch(pattern == null ? null : pattern.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -45,10 +44,10 @@ public final class ScanArgs {
      * @return options with {@code MATCH pattern}
      */
     public static ScanArgs match(byte[] pattern) {
-        return ALL.withMatch(pattern);
+        return ALL.withMatch(pattern == null ? null : pattern.clone());
     }
 
-    private ScanArgs withMatch(Object pattern) {
+    private ScanArgs withMatch(byte @Nullable [] pattern) {
         if (pattern == null) {
             throw new IllegalArgumentException("MATCH pattern must not be null; use ScanArgs.all() to scan every key");
         }
@@ -77,25 +76,18 @@ public final class ScanArgs {
         return new ScanArgs(match, count, type);
     }
 
-    /**
-     * @param cursor the cursor to continue from, {@code "0"} to start
-     * @return the arguments after the command name
-     */
-    public Object[] toArguments(String cursor) {
-        List<Object> args = new ArrayList<>(7);
-        args.add(cursor);
-        if (match != null) {
-            args.add(Keyword.MATCH);
-            args.add(match);
-        }
-        if (count > 0) {
-            args.add(Keyword.COUNT);
-            args.add(count);
-        }
-        if (type != null) {
-            args.add(Keyword.TYPE);
-            args.add(type);
-        }
-        return args.toArray();
+    /** @return the {@code MATCH} pattern as bytes (UTF-8 for a text pattern), or {@code null} for every key */
+    public byte @Nullable [] match() {
+        return match == null ? null : match.clone();
+    }
+
+    /** @return the {@code COUNT} hint, or 0 for the server's default */
+    public long count() {
+        return count;
+    }
+
+    /** @return the {@code TYPE} filter, or {@code null} for keys of every type */
+    public @Nullable String type() {
+        return type;
     }
 }

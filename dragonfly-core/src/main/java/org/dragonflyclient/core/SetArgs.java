@@ -1,10 +1,8 @@
 package org.dragonflyclient.core;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.dragonflyclient.core.internal.command.Keyword;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of {@code SET}: at most one expiry ({@code EX}, {@code PX}, {@code EXAT}, {@code PXAT} or
@@ -19,11 +17,33 @@ public final class SetArgs {
 
     private static final SetArgs NONE = new SetArgs(null, 0, null);
 
-    private final byte[] expiry;
-    private final long expiryValue;
-    private final byte[] condition;
+    /** How the key expires. */
+    public enum Expiry {
+        /** {@code EX seconds}: after a number of seconds. */
+        EX,
+        /** {@code PX milliseconds}: after a number of milliseconds. */
+        PX,
+        /** {@code EXAT unix-seconds}: at a Unix time in seconds. */
+        EXAT,
+        /** {@code PXAT unix-milliseconds}: at a Unix time in milliseconds. */
+        PXAT,
+        /** {@code KEEPTTL}: keeps the key's current expiry. */
+        KEEPTTL
+    }
 
-    private SetArgs(byte[] expiry, long expiryValue, byte[] condition) {
+    /** When the write happens. */
+    public enum Condition {
+        /** {@code NX}: only if the key does not exist. */
+        NX,
+        /** {@code XX}: only if the key already exists. */
+        XX
+    }
+
+    private final @Nullable Expiry expiry;
+    private final long expiryValue;
+    private final @Nullable Condition condition;
+
+    private SetArgs(@Nullable Expiry expiry, long expiryValue, @Nullable Condition condition) {
         this.expiry = expiry;
         this.expiryValue = expiryValue;
         this.condition = condition;
@@ -39,7 +59,7 @@ public final class SetArgs {
      * @return {@code EX seconds}
      */
     public static SetArgs ex(long seconds) {
-        return NONE.expiry(Keyword.EX, positive(seconds, "EX seconds"));
+        return NONE.expiry(Expiry.EX, positive(seconds, "EX seconds"));
     }
 
     /**
@@ -47,7 +67,7 @@ public final class SetArgs {
      * @return {@code PX millis}
      */
     public static SetArgs px(long millis) {
-        return NONE.expiry(Keyword.PX, positive(millis, "PX milliseconds"));
+        return NONE.expiry(Expiry.PX, positive(millis, "PX milliseconds"));
     }
 
     /**
@@ -65,7 +85,7 @@ public final class SetArgs {
      * @return {@code EXAT}
      */
     public static SetArgs exAt(long epochSeconds) {
-        return NONE.expiry(Keyword.EXAT, positive(epochSeconds, "EXAT"));
+        return NONE.expiry(Expiry.EXAT, positive(epochSeconds, "EXAT"));
     }
 
     /**
@@ -73,22 +93,22 @@ public final class SetArgs {
      * @return {@code PXAT}
      */
     public static SetArgs pxAt(long epochMillis) {
-        return NONE.expiry(Keyword.PXAT, positive(epochMillis, "PXAT"));
+        return NONE.expiry(Expiry.PXAT, positive(epochMillis, "PXAT"));
     }
 
     /** @return {@code KEEPTTL}: keep the key's current expiry */
     public static SetArgs keepTtl() {
-        return NONE.expiry(Keyword.KEEPTTL, 0);
+        return NONE.expiry(Expiry.KEEPTTL, 0);
     }
 
     /** @return these options plus {@code NX}: set only if the key does not exist */
     public SetArgs nx() {
-        return condition(Keyword.NX);
+        return condition(Condition.NX);
     }
 
     /** @return these options plus {@code XX}: set only if the key already exists */
     public SetArgs xx() {
-        return condition(Keyword.XX);
+        return condition(Condition.XX);
     }
 
     /** @return {@code NX} alone */
@@ -101,14 +121,14 @@ public final class SetArgs {
         return NONE.xx();
     }
 
-    private SetArgs expiry(byte[] word, long value) {
+    private SetArgs expiry(Expiry word, long value) {
         if (expiry != null) {
-            throw new IllegalArgumentException("SET takes one expiry option; already has " + text(expiry));
+            throw new IllegalArgumentException("SET takes one expiry option; already has " + expiry);
         }
         return new SetArgs(word, value, condition);
     }
 
-    private SetArgs condition(byte[] word) {
+    private SetArgs condition(Condition word) {
         if (condition != null && condition != word) {
             throw new IllegalArgumentException("SET takes NX or XX, not both");
         }
@@ -123,35 +143,20 @@ public final class SetArgs {
         return value;
     }
 
-    private static String text(byte[] word) {
-        return new String(word, java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** @return the expiry option, or {@code null} when the key is stored without one */
+    public @Nullable Expiry expiry() {
+        return expiry;
     }
 
-    /**
-     * Builds the full argument list of {@code SET key value [options] [GET]}.
-     *
-     * @param key the key
-     * @param value the value
-     * @param get whether to append {@code GET}
-     * @return the arguments after the command name
-     */
-    public Object[] toArguments(Object key, Object value, boolean get) {
-        List<Object> args = new ArrayList<>(6);
-        args.add(key);
-        args.add(value);
-        if (expiry != null) {
-            args.add(expiry);
-            if (expiry != Keyword.KEEPTTL) {
-                args.add(expiryValue);
-            }
-        }
-        if (condition != null) {
-            args.add(condition);
-        }
-        if (get) {
-            args.add(Keyword.GET_OPTION);
-        }
-        return args.toArray();
+    /** @return the expiry's number (seconds, milliseconds or a Unix time); 0 for {@code KEEPTTL} or none */
+    public long expiryValue() {
+        return expiryValue;
+    }
+
+    /** @return the condition, or {@code null} when the write is unconditional */
+    public @Nullable Condition condition() {
+        return condition;
     }
 
     /** @return {@code true} when a condition (NX or XX) is set, so the SET may not happen */
@@ -161,7 +166,7 @@ public final class SetArgs {
 
     @Override
     public String toString() {
-        return "SetArgs[" + (expiry == null ? "" : text(expiry) + (expiry == Keyword.KEEPTTL ? "" : " " + expiryValue))
-                + (condition == null ? "" : " " + text(condition)) + "]";
+        return "SetArgs[" + (expiry == null ? "" : expiry + (expiry == Expiry.KEEPTTL ? "" : " " + expiryValue))
+                + (condition == null ? "" : " " + condition) + "]";
     }
 }

@@ -1,9 +1,13 @@
 package org.dragonflyclient.core.internal.command;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import org.dragonflyclient.core.GetExArgs;
 import org.dragonflyclient.core.ScanArgs;
+import org.dragonflyclient.core.SetArgs;
 
 /**
  * Checks and assembles the arguments of the data-type builders. Every check runs before anything
@@ -119,15 +123,74 @@ final class Arguments {
         if (cursor == null || cursor.isEmpty()) {
             throw new IllegalArgumentException(command + " cursor must be \"0\" to start, or the cursor of the previous page");
         }
-        Object[] options = (args == null ? ScanArgs.all() : args).toArguments(cursor);
-        Object[] result = new Object[options.length + 1];
-        result[0] = key;
-        for (int i = 0; i < options.length; i++) {
-            if (options[i] == Keyword.TYPE) {
-                throw new IllegalArgumentException(command + " takes MATCH and COUNT only; TYPE filters the keys of SCAN");
-            }
-            result[i + 1] = options[i];
+        if (args != null && args.type() != null) {
+            throw new IllegalArgumentException(command + " takes MATCH and COUNT only; TYPE filters the keys of SCAN");
         }
-        return result;
+        List<Object> result = new ArrayList<>(6);
+        result.add(key);
+        scanOptions(result, cursor, args);
+        return result.toArray();
+    }
+
+    /** {@code cursor [MATCH pattern] [COUNT n] [TYPE type]}, appended to {@code into}. */
+    static List<Object> scanOptions(List<Object> into, String cursor, ScanArgs args) {
+        into.add(cursor);
+        if (args == null) {
+            return into;
+        }
+        byte[] match = args.match();
+        if (match != null) {
+            into.add(Keyword.MATCH);
+            into.add(match);
+        }
+        if (args.count() > 0) {
+            into.add(Keyword.COUNT);
+            into.add(args.count());
+        }
+        String type = args.type();
+        if (type != null) {
+            into.add(Keyword.TYPE);
+            into.add(type);
+        }
+        return into;
+    }
+
+    /** {@code key value [EX n|PX n|EXAT n|PXAT n|KEEPTTL] [NX|XX] [GET]}. */
+    static Object[] set(Object key, Object value, SetArgs args, boolean get) {
+        List<Object> result = new ArrayList<>(6);
+        result.add(key);
+        result.add(value);
+        SetArgs.Expiry expiry = args.expiry();
+        if (expiry != null) {
+            result.add(switch (expiry) {
+                case EX -> Keyword.EX;
+                case PX -> Keyword.PX;
+                case EXAT -> Keyword.EXAT;
+                case PXAT -> Keyword.PXAT;
+                case KEEPTTL -> Keyword.KEEPTTL;
+            });
+            if (expiry != SetArgs.Expiry.KEEPTTL) {
+                result.add(args.expiryValue());
+            }
+        }
+        SetArgs.Condition condition = args.condition();
+        if (condition != null) {
+            result.add(condition == SetArgs.Condition.NX ? Keyword.NX : Keyword.XX);
+        }
+        if (get) {
+            result.add(Keyword.GET_OPTION);
+        }
+        return result.toArray();
+    }
+
+    /** {@code key EX n|PX n|EXAT n|PXAT n|PERSIST}. */
+    static Object[] getex(Object key, GetExArgs args) {
+        return switch (args.expiry()) {
+            case EX -> new Object[] {key, Keyword.EX, args.value()};
+            case PX -> new Object[] {key, Keyword.PX, args.value()};
+            case EXAT -> new Object[] {key, Keyword.EXAT, args.value()};
+            case PXAT -> new Object[] {key, Keyword.PXAT, args.value()};
+            case PERSIST -> new Object[] {key, Keyword.PERSIST_OPTION};
+        };
     }
 }

@@ -1,6 +1,7 @@
 package org.dragonflyclient.core.internal.command;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ public final class CommandBuilder {
      * @return the command
      */
     public Command<Boolean> set(Object key, Object value, SetArgs args) {
-        return new Command<>(Keyword.SET, requireArgs(args).toArguments(requireKey(key), requireValue(value), false),
+        return new Command<>(Keyword.SET, Arguments.set(requireKey(key), requireValue(value), requireArgs(args), false),
                 new BooleanOutput());
     }
 
@@ -81,7 +82,7 @@ public final class CommandBuilder {
      * @return the command
      */
     public <V> Command<V> setGet(Object key, Object value, SetArgs args, ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.SET, requireArgs(args).toArguments(requireKey(key), requireValue(value), true),
+        return new Command<>(Keyword.SET, Arguments.set(requireKey(key), requireValue(value), requireArgs(args), true),
                 new ValueOutput<>(decoder));
     }
 
@@ -143,7 +144,7 @@ public final class CommandBuilder {
         if (args == null) {
             throw new IllegalArgumentException("GETEX needs an expiry option; use get(key) to read without one");
         }
-        return new Command<>(Keyword.GETEX, args.toArguments(requireKey(key)), new ValueOutput<>(decoder));
+        return new Command<>(Keyword.GETEX, Arguments.getex(requireKey(key), args), new ValueOutput<>(decoder));
     }
 
     /**
@@ -230,8 +231,8 @@ public final class CommandBuilder {
         if (cursor == null || cursor.isEmpty()) {
             throw new IllegalArgumentException("SCAN cursor must be \"0\" to start, or the cursor of the previous page");
         }
-        ScanArgs options = args == null ? ScanArgs.all() : args;
-        return new Command<>(Keyword.SCAN, options.toArguments(cursor), new ScanOutput<>(decoder));
+        return new Command<>(Keyword.SCAN, Arguments.scanOptions(new ArrayList<>(7), cursor, args).toArray(),
+                new ScanOutput<>(decoder));
     }
 
     // ---------------------------------------------------------------- server

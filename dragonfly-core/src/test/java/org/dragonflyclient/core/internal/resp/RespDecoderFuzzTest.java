@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.dragonflyclient.core.DragonflyProtocolException;
-import org.dragonflyclient.core.protocol.RespCorpus.Sample;
+import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.dragonflyclient.core.RespLimits;

@@ -2,7 +2,7 @@ package org.dragonflyclient.core.internal.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.dragonflyclient.core.protocol.RespCorpus.ascii;
+import static org.dragonflyclient.core.internal.resp.RespCorpus.ascii;
 
 import java.io.ByteArrayInputStream;
 import java.util.stream.Stream;

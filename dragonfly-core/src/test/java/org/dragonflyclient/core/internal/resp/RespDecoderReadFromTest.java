@@ -1,12 +1,12 @@
 package org.dragonflyclient.core.internal.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dragonflyclient.core.protocol.RespCorpus.ascii;
+import static org.dragonflyclient.core.internal.resp.RespCorpus.ascii;
 
 import java.io.IOException;
 import java.util.List;
 
-import org.dragonflyclient.core.protocol.RespCorpus.Sample;
+import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 import org.junit.jupiter.api.Test;
 import org.dragonflyclient.core.RespLimits;
 

@@ -1,15 +1,15 @@
 package org.dragonflyclient.core.internal.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dragonflyclient.core.protocol.RespCorpus.ascii;
-import static org.dragonflyclient.core.protocol.RespCorpus.decodeInPieces;
+import static org.dragonflyclient.core.internal.resp.RespCorpus.ascii;
+import static org.dragonflyclient.core.internal.resp.RespCorpus.decodeInPieces;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import org.dragonflyclient.core.protocol.RespCorpus.Sample;
+import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
