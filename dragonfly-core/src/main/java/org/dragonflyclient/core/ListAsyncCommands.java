@@ -1,6 +1,5 @@
 package org.dragonflyclient.core;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,11 +7,8 @@ import java.util.concurrent.CompletableFuture;
  * The asynchronous forms of {@link ListCommands}: the same commands, arguments and results, as
  * futures. Part of {@link DragonflyAsyncCommands}, which says how futures complete and fail.
  *
- * <p>{@code blpop} and {@code brpop} lease a dedicated connection when called (waiting at most the
- * command timeout when all are busy; the future then fails with {@link DragonflyTimeoutException})
- * and give it back when their future completes. A {@link Pipeline} refuses them with
- * {@link UnsupportedOperationException}, because a blocked command would stall the pipeline's
- * shared connection; inside a {@link Transaction} they do not block.
+ * <p>The blocking pops are in {@link BlockingListAsyncCommands}: a {@link Pipeline} does not offer
+ * them.
  */
 public interface ListAsyncCommands {
 
@@ -155,41 +151,4 @@ public interface ListAsyncCommands {
      * @return a future of the length, 0 when the key does not exist
      */
     CompletableFuture<Long> llen(String key);
-
-    /**
-     * {@code BLPOP key [key ...] timeout}: pops the head of the first non-empty list, waiting up
-     * to {@code timeout} for one, on a dedicated connection (see the interface documentation).
-     *
-     * @param timeout how long the server waits, with millisecond precision; zero waits without limit
-     * @param keys the lists, in the order they are tried
-     * @return a future of the list and the value popped, or {@code null} when the timeout passed
-     */
-    CompletableFuture<KeyValue<byte[]>> blpop(Duration timeout, byte[]... keys);
-
-    /**
-     * {@code BLPOP key [key ...] timeout}, as text.
-     *
-     * @param timeout how long the server waits, with millisecond precision; zero waits without limit
-     * @param keys the lists, in the order they are tried
-     * @return a future of the list and the value popped, or {@code null} when the timeout passed
-     */
-    CompletableFuture<KeyValue<String>> blpop(Duration timeout, String... keys);
-
-    /**
-     * {@code BRPOP key [key ...] timeout}: as {@link #blpop(Duration, byte[]...)}, from the tail.
-     *
-     * @param timeout how long the server waits, with millisecond precision; zero waits without limit
-     * @param keys the lists, in the order they are tried
-     * @return a future of the list and the value popped, or {@code null} when the timeout passed
-     */
-    CompletableFuture<KeyValue<byte[]>> brpop(Duration timeout, byte[]... keys);
-
-    /**
-     * {@code BRPOP key [key ...] timeout}, as text.
-     *
-     * @param timeout how long the server waits, with millisecond precision; zero waits without limit
-     * @param keys the lists, in the order they are tried
-     * @return a future of the list and the value popped, or {@code null} when the timeout passed
-     */
-    CompletableFuture<KeyValue<String>> brpop(Duration timeout, String... keys);
 }

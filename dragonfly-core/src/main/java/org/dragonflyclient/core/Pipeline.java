@@ -18,9 +18,13 @@ package org.dragonflyclient.core;
  * }</pre>
  *
  * <p>The batch runs on one connection, in order, but not atomically: other clients' commands may
- * run between its commands. Not thread-safe: one thread builds and syncs a pipeline.
+ * run between its commands. Not thread-safe: one thread builds and syncs a pipeline. It offers every
+ * asynchronous command family but the blocking pops ({@link BlockingListAsyncCommands}), which would
+ * stall its connection and every command behind them.
  */
-public interface Pipeline extends DragonflyAsyncCommands, AutoCloseable {
+public interface Pipeline extends StringAsyncCommands, KeyAsyncCommands, HashAsyncCommands, ListAsyncCommands,
+        SetAsyncCommands, SortedSetAsyncCommands, ScriptingAsyncCommands, PubSubAsyncCommands, ServerAsyncCommands,
+        AutoCloseable {
 
     /**
      * Writes the commands not written yet and waits until every reply is read. A failed command

@@ -153,10 +153,10 @@ class BlockingCommandsTest {
     @Test
     void pipelineRefusesBlockingCommands_andArgumentsAreChecked(TestServer server) throws Exception {
         try (DragonflyClient client = DragonflyClient.create(options(server).build())) {
+            // A pipeline does not offer the blocking pops at all: calling one does not compile.
             Pipeline pipeline = client.pipeline();
-            assertThatThrownBy(() -> pipeline.blpop(Duration.ofSeconds(1), "k"))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("BLPOP").hasMessageContaining("dedicated connection");
+            assertThat(pipeline).isNotInstanceOf(BlockingListAsyncCommands.class);
+            assertThat(client.async()).isInstanceOf(BlockingListAsyncCommands.class);
             assertThatIllegalArgumentException().isThrownBy(() -> client.blpop(Duration.ofSeconds(-1), "k"))
                     .withMessageContaining("timeout");
             assertThatIllegalArgumentException().isThrownBy(() -> client.blpop(Duration.ofSeconds(1), new String[0]))

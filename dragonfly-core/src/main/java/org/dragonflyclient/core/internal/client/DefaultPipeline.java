@@ -1,39 +1,41 @@
 package org.dragonflyclient.core.internal.client;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.dragonflyclient.core.internal.command.Command;
-import org.dragonflyclient.core.internal.connection.Connection;
-import org.dragonflyclient.core.internal.connection.ConnectionPool;
-import org.dragonflyclient.core.CommandListener;
+import org.dragonflyclient.core.DragonflyConnectionException;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyProtocolException;
 import org.dragonflyclient.core.DragonflyServerException;
 import org.dragonflyclient.core.Pipeline;
+import org.dragonflyclient.core.internal.command.Command;
+import org.dragonflyclient.core.internal.connection.Connection;
 
 /**
  * Streams a batch: commands are kept until {@value #WRITE_EVERY} have accumulated, then handed to
- * the thread's connection, which encodes them into its write buffer and writes them in one step;
- * {@link #sync()} writes the rest and waits for the last reply (replies arrive in order, so all are
- * in by then). Writing as the batch grows lets the server work while the caller is still adding
- * commands, instead of idling until the whole batch is built.
+ * the {@link CommandDispatcher} as one group, which the batch's connection encodes into its write
+ * buffer and writes in one step; {@link #sync()} writes the rest, waits for the last reply (replies
+ * arrive in order, so all are in by then) and throws when commands failed because of the
+ * connection ({@link BatchFailures}). Writing as the batch grows lets the server work while the
+ * caller is still adding commands, instead of idling until the whole batch is built.
  */
-final class DefaultPipeline extends FutureCommands implements Pipeline {
+final class DefaultPipeline implements Pipeline, AsyncStrings, AsyncKeys, AsyncHashes, AsyncLists, AsyncSets,
+        AsyncSortedSets, AsyncScripting, AsyncPublish, AsyncServer {
 
     /** Commands per write: large enough to amortise a system call, small enough to overlap with the server. */
     static final int WRITE_EVERY = 128;
 
-    private final ConnectionPool pool;
-    private final long timeoutNanos;
-    private final CommandListener listener;
-    private final FutureCommands outsideBatch;
+    private final CommandDispatcher dispatcher;
+    /** Sends the {@code EVAL} fallback of a script outside the batch. */
+    private final DefaultAsyncCommands outsideBatch;
     /** Commands not written yet. */
     private final List<Command<?>> queued = new ArrayList<>(WRITE_EVERY);
-    /** Commands written since the last {@link #sync()}, to fail together if the wait fails. */
-    private final List<Command<?>> written = new ArrayList<>();
+    /**
+     * Commands taken from the queue since the last {@link #sync()}: handed to the connection, or
+     * failed because none could be obtained. {@code sync()} waits for them and reports their failures.
+     */
+    private final List<Command<?>> handedOver = new ArrayList<>();
     /**
      * The one connection of this batch, chosen at its first write: the batch stays in order, and
      * the reply to its last command tells that all replies are in. If it breaks, the rest of the
@@ -41,28 +43,19 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
      */
     private Connection connection;
 
-    DefaultPipeline(ConnectionPool pool, long timeoutNanos, CommandListener listener, FutureCommands outsideBatch) {
-        this.pool = pool;
-        this.timeoutNanos = timeoutNanos;
-        this.listener = listener;
+    DefaultPipeline(CommandDispatcher dispatcher, DefaultAsyncCommands outsideBatch) {
+        this.dispatcher = dispatcher;
         this.outsideBatch = outsideBatch;
-    }
-
-    @Override
-    protected <T> CompletableFuture<T> submitBlocking(Command<T> command, Duration blockFor) {
-        throw new UnsupportedOperationException(command.displayName() + " cannot be pipelined: it would block the "
-                + "pipeline's shared connection and every command behind it; call it on the client or on "
-                + "client.async(), which run it on a dedicated connection");
     }
 
     /** The {@code EVAL} after a {@code NOSCRIPT} arrives during {@link #sync()}: it goes out on its own. */
     @Override
-    protected <T> CompletableFuture<T> submitFallback(Command<T> command) {
-        return outsideBatch.submit(command);
+    public <T> CompletableFuture<T> sendFallback(Command<T> command) {
+        return outsideBatch.send(command);
     }
 
     @Override
-    protected <T> CompletableFuture<T> submit(Command<T> command) {
+    public <T> CompletableFuture<T> send(Command<T> command) {
         queued.add(command);
         if (queued.size() >= WRITE_EVERY) {
             try {
@@ -76,30 +69,26 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
 
     @Override
     public int size() {
-        return queued.size() + written.size();
+        return queued.size() + handedOver.size();
     }
 
-    /** Writes the queued commands; on failure they are completed with it, and it is thrown. */
+    /**
+     * Hands the queued commands to the batch's connection. When no connection can be obtained (or
+     * the group cannot be encoded) they fail with the reason, which is thrown; when the connection
+     * is broken, it fails them itself.
+     */
     private void writeQueued() {
         if (queued.isEmpty()) {
             return;
         }
-        long start = System.nanoTime();
-        long deadline = start + timeoutNanos;
-        for (Command<?> c : queued) {
-            c.deadline(deadline);
-            observe(c, start, listener);
-        }
         try {
-            if (connection == null) {
-                connection = pool.route(deadline);
-            }
-            connection.dispatchAll(queued);
-            written.addAll(queued);
-        } catch (DragonflyException e) {
+            connection = dispatcher.writeGroup(connection, queued);
+        } catch (RuntimeException e) {
+            // No connection, or an argument that cannot be encoded (nothing of the group was sent).
             queued.forEach(c -> c.completeExceptionally(e));
             throw e;
         } finally {
+            handedOver.addAll(queued);
             queued.clear();
         }
     }
@@ -108,23 +97,33 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
     public void sync() {
         try {
             writeQueued();
-            if (written.isEmpty()) {
-                return;
-            }
-            Command<?> last = written.get(written.size() - 1);
-            last.waiter(Thread.currentThread());
-            if (!last.isDone()) {
-                connection.await(last);
+            if (!handedOver.isEmpty()) {
+                dispatcher.awaitLast(connection, handedOver.get(handedOver.size() - 1));
             }
         } catch (DragonflyServerException | DragonflyProtocolException e) {
             // The last command's own failure: it is in its future, like every other command's.
+        } catch (DragonflyConnectionException e) {
+            // Reported below with the batch's other failures. What the broken connection has not
+            // failed yet (a reader on another thread may still be at it) was written: it may have run.
+            DragonflyConnectionException unknown = e.isOutcomeUnknown() ? e : new DragonflyConnectionException(
+                    "The connection broke before this command's reply was read; it may or may not have run", e, true);
+            handedOver.forEach(c -> c.completeExceptionally(unknown));
         } catch (RuntimeException e) {
-            written.forEach(c -> c.completeExceptionally(e));
+            // A timeout or an interruption: the futures not completed by then fail the same way.
+            handedOver.forEach(c -> c.completeExceptionally(e));
+            reset();
             throw e;
-        } finally {
-            written.clear();
-            connection = null;
         }
+        try {
+            BatchFailures.throwIfAny("pipeline", handedOver);
+        } finally {
+            reset();
+        }
+    }
+
+    private void reset() {
+        handedOver.clear();
+        connection = null;
     }
 
     @Override

@@ -6,13 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.dragonflyclient.core.internal.command.Command;
-import org.dragonflyclient.core.internal.command.ScriptingCommandBuilder;
 import org.dragonflyclient.core.internal.command.TransactionCommandBuilder;
 import org.dragonflyclient.core.internal.connection.Connection;
-import org.dragonflyclient.core.internal.connection.ConnectionPool;
-import org.dragonflyclient.core.internal.connection.DedicatedConnections;
 import org.dragonflyclient.core.internal.resp.CommandEncoder;
-import org.dragonflyclient.core.CommandListener;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyServerException;
 import org.dragonflyclient.core.DragonflyTransactionAbortedException;
@@ -23,31 +19,25 @@ import org.dragonflyclient.core.Transaction;
 /**
  * Keeps the queued commands on the client, encoded, and on {@link #exec()} hands
  * {@code MULTI}, their bytes and {@code EXEC} to one connection in a single
- * {@link Connection#dispatchEncoded} call: the connection appends the unit to its write buffer
+ * {@link CommandDispatcher#runUnit} call: the connection appends the unit to its write buffer
  * under its lock, so no other thread's command can land inside the transaction. The {@code EXEC}
  * reply is decoded by {@link org.dragonflyclient.core.internal.output.ExecOutput} into each command's own
  * output. With {@code WATCH}, everything runs on a connection leased from
- * {@link DedicatedConnections} for the life of the transaction.
+ * the dispatcher's dedicated connections for the life of the transaction.
  */
-final class DefaultTransaction extends FutureCommands implements Transaction {
+final class DefaultTransaction implements Transaction, AsyncStrings, AsyncKeys, AsyncHashes, AsyncLists,
+        AsyncBlockingLists, AsyncSets, AsyncSortedSets, AsyncScripting, AsyncPublish, AsyncServer {
 
-    private final ConnectionPool pool;
-    private final DedicatedConnections dedicated;
-    private final long timeoutNanos;
-    private final CommandListener listener;
+    private final CommandDispatcher dispatcher;
     private final TransactionCommandBuilder tx = TransactionCommandBuilder.INSTANCE;
-    private final ScriptingCommandBuilder scripts = ScriptingCommandBuilder.INSTANCE;
     private final CommandEncoder encoded = new CommandEncoder();
     private final List<Command<?>> queued = new ArrayList<>();
     /** The dedicated connection holding the watch, or {@code null} when nothing is watched. */
     private Connection watching;
     private boolean ended;
 
-    DefaultTransaction(ConnectionPool pool, DedicatedConnections dedicated, long timeoutNanos, CommandListener listener) {
-        this.pool = pool;
-        this.dedicated = dedicated;
-        this.timeoutNanos = timeoutNanos;
-        this.listener = listener;
+    DefaultTransaction(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     private void checkOpen() {
@@ -58,7 +48,7 @@ final class DefaultTransaction extends FutureCommands implements Transaction {
     }
 
     @Override
-    protected <T> CompletableFuture<T> submit(Command<T> command) {
+    public <T> CompletableFuture<T> send(Command<T> command) {
         checkOpen();
         encoded.encode(command.name(), command.args());
         queued.add(command);
@@ -67,14 +57,14 @@ final class DefaultTransaction extends FutureCommands implements Transaction {
 
     /** Inside {@code MULTI} a blocking command answers at once, so it is queued like any other. */
     @Override
-    protected <T> CompletableFuture<T> submitBlocking(Command<T> command, Duration blockFor) {
-        return submit(command);
+    public <T> CompletableFuture<T> sendBlocking(Command<T> command, Duration blockFor) {
+        return send(command);
     }
 
     /** A {@code NOSCRIPT} inside {@code EXEC} could not be retried: send the source from the start. */
     @Override
-    protected CompletableFuture<Reply> evalScript(Script script, Object[] keys, Object[] args) {
-        return submit(scripts.eval(SyncSortedSetAndScriptingCommands.requireScript(script).source(), keys, args));
+    public CompletableFuture<Reply> evalScript(Script script, Object[] keys, Object[] args) {
+        return send(SCRIPTS.eval(script, keys, args));
     }
 
     @Override
@@ -101,17 +91,16 @@ final class DefaultTransaction extends FutureCommands implements Transaction {
                     + "WATCH inside MULTI");
         }
         Command<Void> watch = tx.watch(keys);
-        long deadline = System.nanoTime() + timeoutNanos;
         if (watching == null) {
-            watching = dedicated.lease(deadline);
+            watching = dispatcher.lease();
         }
         try {
-            call(watching, watch, deadline);
+            dispatcher.callOn(watching, watch);
         } catch (DragonflyServerException e) {
             throw e;
         } catch (RuntimeException e) {
             // The connection's state is unknown: it cannot hold this transaction's watch any more.
-            dedicated.discard(watching);
+            dispatcher.discard(watching);
             watching = null;
             ended = true;
             throw e;
@@ -127,19 +116,12 @@ final class DefaultTransaction extends FutureCommands implements Transaction {
         Connection connection = watching;
         watching = null;
         try {
-            call(connection, tx.unwatch(), System.nanoTime() + timeoutNanos);
-            dedicated.release(connection);
+            dispatcher.callOn(connection, tx.unwatch());
+            dispatcher.release(connection);
         } catch (RuntimeException e) {
-            dedicated.discard(connection);
+            dispatcher.discard(connection);
             throw e;
         }
-    }
-
-    private static <T> T call(Connection connection, Command<T> command, long deadline) {
-        command.deadline(deadline);
-        command.waiter(Thread.currentThread());
-        connection.dispatch(command);
-        return connection.await(command);
     }
 
     // ---------------------------------------------------------------- exec and discard
@@ -148,8 +130,6 @@ final class DefaultTransaction extends FutureCommands implements Transaction {
     public boolean exec() {
         checkOpen();
         ended = true;
-        long start = System.nanoTime();
-        long deadline = start + timeoutNanos;
         List<Command<?>> commands = List.copyOf(queued);
         queued.clear();
         Command<Void> multi = tx.multi();
@@ -163,22 +143,17 @@ final class DefaultTransaction extends FutureCommands implements Transaction {
             Command<Void> ack = tx.queued(command);
             acks.add(ack);
             unit.add(ack);
-            FutureCommands.observe(command, start, listener);
         }
         bytes.append(encoded.array(), 0, encoded.length());
         encoded.clear();
         unit.add(exec);
         bytes.encode(exec.name(), exec.args());
-        unit.forEach(c -> c.deadline(deadline));
-        exec.waiter(Thread.currentThread());
 
         Connection held = watching;
         watching = null;
         boolean clean = false;
         try {
-            Connection connection = held != null ? held : pool.route(deadline);
-            connection.dispatchEncoded(unit, bytes);
-            boolean ran = connection.await(exec);
+            boolean ran = dispatcher.runUnit(held, unit, bytes, commands, exec);
             clean = true;
             if (!ran) {
                 DragonflyTransactionAbortedException aborted = new DragonflyTransactionAbortedException(
@@ -196,9 +171,9 @@ final class DefaultTransaction extends FutureCommands implements Transaction {
         } finally {
             if (held != null) {
                 if (clean) {
-                    dedicated.release(held);
+                    dispatcher.release(held);
                 } else {
-                    dedicated.discard(held);
+                    dispatcher.discard(held);
                 }
             }
         }
@@ -241,11 +216,11 @@ final class DefaultTransaction extends FutureCommands implements Transaction {
             Connection connection = watching;
             watching = null;
             try {
-                call(connection, tx.unwatch(), System.nanoTime() + timeoutNanos);
-                dedicated.release(connection);
+                dispatcher.callOn(connection, tx.unwatch());
+                dispatcher.release(connection);
             } catch (RuntimeException e) {
                 // Closing the connection drops the watch too.
-                dedicated.discard(connection);
+                dispatcher.discard(connection);
             }
         }
     }

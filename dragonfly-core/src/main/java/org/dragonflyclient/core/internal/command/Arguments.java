@@ -26,6 +26,13 @@ final class Arguments {
         return key;
     }
 
+    static Object value(Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("value must not be null; to remove a key use del or unlink");
+        }
+        return value;
+    }
+
     static Object notNull(Object value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " must not be null");
@@ -71,7 +78,10 @@ final class Arguments {
         return args;
     }
 
-    /** Keys of a command that takes at least one, checked for {@code null}s. */
+    /**
+     * Keys of a command that takes at least one, checked for {@code null}s and copied, so that a
+     * caller reusing its array cannot change a command that is not written yet.
+     */
     static Object[] keys(Object[] keys, String command) {
         if (keys == null || keys.length == 0) {
             throw new IllegalArgumentException(command + " needs at least one key");
@@ -81,7 +91,7 @@ final class Arguments {
                 throw new IllegalArgumentException(command + " key " + i + " is null");
             }
         }
-        return keys;
+        return keys.clone();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.dragonflyclient.core.internal.command;
 import java.util.List;
 
 import org.dragonflyclient.core.Reply;
+import org.dragonflyclient.core.Script;
 import org.dragonflyclient.core.internal.output.BooleanListOutput;
 import org.dragonflyclient.core.internal.output.LongOutput;
 import org.dragonflyclient.core.internal.output.ReplyTreeOutput;
@@ -32,6 +33,37 @@ public final class ScriptingCommandBuilder {
             throw new IllegalArgumentException("EVAL needs Lua source, such as \"return redis.call('GET', KEYS[1])\"");
         }
         return new Command<>(Keyword.EVAL, scriptArguments(script, keys, args), new ReplyTreeOutput());
+    }
+
+    /**
+     * {@code EVALSHA} of a {@link Script}.
+     *
+     * @param script the script
+     * @param keys the keys the script touches, {@code null} for none
+     * @param args the other arguments, {@code null} for none
+     * @return the command
+     */
+    public Command<Reply> evalsha(Script script, Object[] keys, Object[] args) {
+        return evalsha(requireScript(script).sha(), keys, args);
+    }
+
+    /**
+     * {@code EVAL} of a {@link Script}'s source: the fallback when the server does not know its SHA.
+     *
+     * @param script the script
+     * @param keys the keys
+     * @param args the arguments
+     * @return the command
+     */
+    public Command<Reply> eval(Script script, Object[] keys, Object[] args) {
+        return eval(requireScript(script).source(), keys, args);
+    }
+
+    private static Script requireScript(Script script) {
+        if (script == null) {
+            throw new IllegalArgumentException("script must not be null; create it once with Script.of(source)");
+        }
+        return script;
     }
 
     /**

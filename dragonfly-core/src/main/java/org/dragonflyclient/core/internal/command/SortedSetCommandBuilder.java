@@ -193,4 +193,18 @@ public final class SortedSetCommandBuilder {
     public Command<Long> zcard(Object key) {
         return new Command<>(Keyword.ZCARD, new Object[] {Arguments.key(key)}, new LongOutput());
     }
+
+    /**
+     * Checks the {@code LIMIT} offset a caller passed (the builders use {@code -1} internally for
+     * "no {@code LIMIT}").
+     *
+     * @param offset members to skip
+     * @return the offset
+     */
+    public static long requireOffset(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("The LIMIT offset must be 0 or more, got " + offset);
+        }
+        return offset;
+    }
 }

@@ -1,0 +1,222 @@
+package org.dragonflyclient.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The string commands: values stored under a key, read, written, counted. Part of
+ * {@link DragonflyCommands}, which says what every method may throw.
+ */
+public interface StringCommands {
+
+    /**
+     * {@code GET key}.
+     *
+     * @param key the key
+     * @return the value, or {@code null} when the key does not exist
+     */
+    byte[] get(byte[] key);
+
+    /**
+     * {@code GET key}, as text.
+     *
+     * @param key the key
+     * @return the value, or {@code null} when the key does not exist
+     */
+    String get(String key);
+
+    /**
+     * {@code SET key value}: stores the value and removes any expiry.
+     *
+     * @param key the key
+     * @param value the value
+     */
+    void set(byte[] key, byte[] value);
+
+    /**
+     * {@code SET key value}, as text.
+     *
+     * @param key the key
+     * @param value the value
+     */
+    void set(String key, String value);
+
+    /**
+     * {@code SET key value [EX|PX|EXAT|PXAT|KEEPTTL] [NX|XX]}.
+     *
+     * @param key the key
+     * @param value the value
+     * @param args expiry and condition
+     * @return {@code true} when the value was stored, {@code false} when {@code NX} or {@code XX} prevented it
+     */
+    boolean set(byte[] key, byte[] value, SetArgs args);
+
+    /**
+     * {@code SET key value [options]}, as text.
+     *
+     * @param key the key
+     * @param value the value
+     * @param args expiry and condition
+     * @return {@code true} when the value was stored, {@code false} when {@code NX} or {@code XX} prevented it
+     */
+    boolean set(String key, String value, SetArgs args);
+
+    /**
+     * {@code SET key value [options] GET}: stores the value and returns the previous one.
+     *
+     * @param key the key
+     * @param value the value
+     * @param args expiry and condition, or {@link SetArgs#none()}
+     * @return the previous value, or {@code null} when there was none
+     */
+    byte[] setGet(byte[] key, byte[] value, SetArgs args);
+
+    /**
+     * {@code SET key value [options] GET}, as text.
+     *
+     * @param key the key
+     * @param value the value
+     * @param args expiry and condition, or {@link SetArgs#none()}
+     * @return the previous value, or {@code null} when there was none
+     */
+    String setGet(String key, String value, SetArgs args);
+
+    /**
+     * {@code MSET key value [key value ...]}: sets all pairs atomically.
+     *
+     * @param keysAndValues key, value, key, value...; an even number of at least two
+     */
+    void mset(byte[]... keysAndValues);
+
+    /**
+     * {@code MSET key value [key value ...]}, as text.
+     *
+     * @param keysAndValues key, value, key, value...; an even number of at least two
+     */
+    void mset(String... keysAndValues);
+
+    /**
+     * {@code MSET} of every entry of a map.
+     *
+     * @param entries the keys and values, at least one
+     */
+    void mset(Map<String, String> entries);
+
+    /**
+     * {@code MGET key [key ...]}.
+     *
+     * @param keys the keys, at least one
+     * @return one element per key, in order: the value, or {@code null} for a missing key
+     */
+    List<byte[]> mget(byte[]... keys);
+
+    /**
+     * {@code MGET key [key ...]}, as text.
+     *
+     * @param keys the keys, at least one
+     * @return one element per key, in order: the value, or {@code null} for a missing key
+     */
+    List<String> mget(String... keys);
+
+    /**
+     * {@code GETEX key [EX|PX|EXAT|PXAT|PERSIST]}: reads the value and changes its expiry.
+     *
+     * @param key the key
+     * @param args the new expiry
+     * @return the value, or {@code null} when the key does not exist
+     */
+    byte[] getex(byte[] key, GetExArgs args);
+
+    /**
+     * {@code GETEX key [options]}, as text.
+     *
+     * @param key the key
+     * @param args the new expiry
+     * @return the value, or {@code null} when the key does not exist
+     */
+    String getex(String key, GetExArgs args);
+
+    /**
+     * {@code GETDEL key}: reads the value and deletes the key.
+     *
+     * @param key the key
+     * @return the value, or {@code null} when the key did not exist
+     */
+    byte[] getdel(byte[] key);
+
+    /**
+     * {@code GETDEL key}, as text.
+     *
+     * @param key the key
+     * @return the value, or {@code null} when the key did not exist
+     */
+    String getdel(String key);
+
+    /**
+     * {@code INCR key}.
+     *
+     * @param key the key; a missing key counts as 0
+     * @return the new value
+     */
+    long incr(byte[] key);
+
+    /**
+     * {@code INCR key}.
+     *
+     * @param key the key; a missing key counts as 0
+     * @return the new value
+     */
+    long incr(String key);
+
+    /**
+     * {@code INCRBY key increment}.
+     *
+     * @param key the key; a missing key counts as 0
+     * @param increment the amount to add, may be negative
+     * @return the new value
+     */
+    long incrBy(byte[] key, long increment);
+
+    /**
+     * {@code INCRBY key increment}.
+     *
+     * @param key the key; a missing key counts as 0
+     * @param increment the amount to add, may be negative
+     * @return the new value
+     */
+    long incrBy(String key, long increment);
+
+    /**
+     * {@code DECR key}.
+     *
+     * @param key the key; a missing key counts as 0
+     * @return the new value
+     */
+    long decr(byte[] key);
+
+    /**
+     * {@code DECR key}.
+     *
+     * @param key the key; a missing key counts as 0
+     * @return the new value
+     */
+    long decr(String key);
+
+    /**
+     * {@code DECRBY key decrement}.
+     *
+     * @param key the key; a missing key counts as 0
+     * @param decrement the amount to subtract
+     * @return the new value
+     */
+    long decrBy(byte[] key, long decrement);
+
+    /**
+     * {@code DECRBY key decrement}.
+     *
+     * @param key the key; a missing key counts as 0
+     * @param decrement the amount to subtract
+     * @return the new value
+     */
+    long decrBy(String key, long decrement);
+}
