@@ -12,8 +12,9 @@ import org.dragonflyclient.core.connection.ConnectionPool;
 /**
  * Streams a batch: commands are kept until {@value #WRITE_EVERY} have accumulated, then handed to
  * the thread's connection, which encodes them into its write buffer and writes them in one step;
- * {@link #sync()} writes the rest and waits for the last reply (replies arrive in order, so all are
- * in by then). Writing as the batch grows lets the server work while the caller is still adding
+ * {@link #sync()} writes the rest, waits for the last reply (replies arrive in order, so all are
+ * in by then) and throws when commands failed because of the connection ({@link BatchFailures}).
+ * Writing as the batch grows lets the server work while the caller is still adding
  * commands, instead of idling until the whole batch is built.
  */
 final class DefaultPipeline extends FutureCommands implements Pipeline {
@@ -27,8 +28,11 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
     private final FutureCommands outsideBatch;
     /** Commands not written yet. */
     private final List<Command<?>> queued = new ArrayList<>(WRITE_EVERY);
-    /** Commands written since the last {@link #sync()}, to fail together if the wait fails. */
-    private final List<Command<?>> written = new ArrayList<>();
+    /**
+     * Commands taken from the queue since the last {@link #sync()}: handed to the connection, or
+     * failed because none could be obtained. {@code sync()} waits for them and reports their failures.
+     */
+    private final List<Command<?>> handedOver = new ArrayList<>();
     /**
      * The one connection of this batch, chosen at its first write: the batch stays in order, and
      * the reply to its last command tells that all replies are in. If it breaks, the rest of the
@@ -71,10 +75,13 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
 
     @Override
     public int size() {
-        return queued.size() + written.size();
+        return queued.size() + handedOver.size();
     }
 
-    /** Writes the queued commands; on failure they are completed with it, and it is thrown. */
+    /**
+     * Hands the queued commands to the batch's connection. When no connection can be obtained they
+     * fail with the reason, which is thrown; when the connection is broken, it fails them itself.
+     */
     private void writeQueued() {
         if (queued.isEmpty()) {
             return;
@@ -90,11 +97,11 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
                 connection = pool.route(deadline);
             }
             connection.dispatchAll(queued);
-            written.addAll(queued);
         } catch (DragonflyException e) {
             queued.forEach(c -> c.completeExceptionally(e));
             throw e;
         } finally {
+            handedOver.addAll(queued);
             queued.clear();
         }
     }
@@ -103,23 +110,43 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
     public void sync() {
         try {
             writeQueued();
-            if (written.isEmpty()) {
-                return;
-            }
-            Command<?> last = written.get(written.size() - 1);
-            last.waiter(Thread.currentThread());
-            if (!last.isDone()) {
-                connection.await(last);
-            }
+            awaitLastReply();
         } catch (DragonflyServerException | DragonflyProtocolException e) {
             // The last command's own failure: it is in its future, like every other command's.
+        } catch (DragonflyConnectionException e) {
+            // Reported below with the batch's other failures. What the broken connection has not
+            // failed yet (a reader on another thread may still be at it) was written: it may have run.
+            DragonflyConnectionException unknown = e.isOutcomeUnknown() ? e : new DragonflyConnectionException(
+                    "The connection broke before this command's reply was read; it may or may not have run", e, true);
+            handedOver.forEach(c -> c.completeExceptionally(unknown));
         } catch (RuntimeException e) {
-            written.forEach(c -> c.completeExceptionally(e));
+            // A timeout or an interruption: the futures not completed by then fail the same way.
+            handedOver.forEach(c -> c.completeExceptionally(e));
+            reset();
             throw e;
-        } finally {
-            written.clear();
-            connection = null;
         }
+        try {
+            BatchFailures.throwIfAny("pipeline", handedOver);
+        } finally {
+            reset();
+        }
+    }
+
+    /** Replies arrive in order: once the last command is done, every command of the batch is. */
+    private void awaitLastReply() {
+        if (handedOver.isEmpty()) {
+            return;
+        }
+        Command<?> last = handedOver.get(handedOver.size() - 1);
+        last.waiter(Thread.currentThread());
+        if (!last.isDone()) {
+            connection.await(last);
+        }
+    }
+
+    private void reset() {
+        handedOver.clear();
+        connection = null;
     }
 
     @Override
