@@ -520,6 +520,24 @@ public final class Connection implements FrameHandler {
 
     // ------------------------------------------------------------------ failure and close
 
+    /**
+     * By the {@link WriteWatchdog}: closes the connection when one socket write has not returned for
+     * {@code limitNanos}, so that the writer, stuck in the kernel while the server reads nothing,
+     * gets an exception instead of waiting forever.
+     *
+     * @param now {@link System#nanoTime()} of this look
+     * @param limitNanos the command timeout
+     * @return {@code false} once the connection is closed, so the watchdog stops watching it
+     */
+    boolean closeIfWriteStuck(long now, long limitNanos) {
+        if (!closed && writer.isWriteStuck(now, limitNanos)) {
+            broke("Closed the connection to " + address + ": a write made no progress for the command timeout ("
+                    + timeout.toMillis() + " ms) because the server reads nothing (blocked, overloaded or"
+                    + " unreachable)", null);
+        }
+        return !closed;
+    }
+
     /** Closes the connection because it broke under the commands in flight, whose outcome is then unknown. */
     private void broke(String why, Throwable cause) {
         fail(new DragonflyConnectionException(why + IN_FLIGHT_MAY_HAVE_RUN, cause, true));

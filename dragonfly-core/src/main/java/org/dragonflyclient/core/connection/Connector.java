@@ -38,6 +38,7 @@ public final class Connector {
 
     private final ClientOptions options;
     private final PushHandler pushHandler;
+    private final WriteWatchdog writeWatchdog;
     private volatile Protocol negotiated;
 
     /**
@@ -47,6 +48,7 @@ public final class Connector {
     public Connector(ClientOptions options, PushHandler pushHandler) {
         this.options = options;
         this.pushHandler = pushHandler;
+        this.writeWatchdog = new WriteWatchdog(options.timeout(), options.address());
     }
 
     /** @return the protocol the last handshake settled on, or {@code null} before the first */
@@ -73,6 +75,7 @@ public final class Connector {
         }
         try {
             handshake(connection);
+            writeWatchdog.watch(connection);
             return connection;
         } catch (RuntimeException e) {
             connection.close();
