@@ -200,17 +200,25 @@ class DocumentedFailuresTest {
     }
 
     @Test
-    void watch_whenEveryDedicatedConnectionStaysBusy_timesOut_inBothForms(TestServer server) throws Exception {
+    void everyDedicatedConnectionBusy_watchAndBlockingPopsTimeOut_inEveryForm(TestServer server) throws Exception {
         try (DragonflyClient client = DragonflyClient.create(options(server).timeout(Duration.ofMillis(300)).build())) {
             List<CompletableFuture<KeyValue<String>>> blocked = new ArrayList<>();
             for (int i = 0; i < DedicatedConnections.DEFAULT_MAX; i++) {
                 blocked.add(client.async().blpop(Duration.ofSeconds(10), "tx:busy:" + i));
             }
+            byte[] key = "tx:busy:k".getBytes(StandardCharsets.UTF_8);
+            Duration block = Duration.ofSeconds(1);
             try (Transaction text = client.transaction(); Transaction binary = client.transaction()) {
                 assertThatThrownBy(() -> text.watch("tx:busy:k")).isInstanceOf(DragonflyTimeoutException.class)
                         .hasMessageContaining("dedicated connections");
-                assertThatThrownBy(() -> binary.watch("tx:busy:k".getBytes(StandardCharsets.UTF_8)))
-                        .isInstanceOf(DragonflyTimeoutException.class);
+                assertThatThrownBy(() -> binary.watch(key)).isInstanceOf(DragonflyTimeoutException.class)
+                        .hasMessageContaining("dedicated connections");
+                assertThatThrownBy(() -> client.blpop(block, key)).isInstanceOf(DragonflyTimeoutException.class)
+                        .hasMessageContaining("dedicated connections");
+                assertThatThrownBy(() -> client.brpop(block, "tx:busy:k")).isInstanceOf(DragonflyTimeoutException.class)
+                        .hasMessageContaining("dedicated connections");
+                assertThatThrownBy(() -> client.brpop(block, key)).isInstanceOf(DragonflyTimeoutException.class)
+                        .hasMessageContaining("dedicated connections");
             } finally {
                 for (int i = 0; i < blocked.size(); i++) {
                     client.rpush("tx:busy:" + i, "free");
