@@ -79,8 +79,9 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
     }
 
     /**
-     * Hands the queued commands to the batch's connection. When no connection can be obtained they
-     * fail with the reason, which is thrown; when the connection is broken, it fails them itself.
+     * Hands the queued commands to the batch's connection. When no connection can be obtained (or
+     * the group cannot be encoded) they fail with the reason, which is thrown; when the connection
+     * is broken, it fails them itself.
      */
     private void writeQueued() {
         if (queued.isEmpty()) {
@@ -97,7 +98,8 @@ final class DefaultPipeline extends FutureCommands implements Pipeline {
                 connection = pool.route(deadline);
             }
             connection.dispatchAll(queued);
-        } catch (DragonflyException e) {
+        } catch (RuntimeException e) {
+            // No connection, or an argument that cannot be encoded (nothing of the group was sent).
             queued.forEach(c -> c.completeExceptionally(e));
             throw e;
         } finally {
