@@ -42,9 +42,21 @@ public final class TcpProxy implements AutoCloseable {
      * @return the running proxy
      */
     public static TcpProxy start(TestServer target) {
+        return start(target.host(), target.port());
+    }
+
+    /**
+     * Starts a proxy on a free loopback port in front of any TCP server, such as one started with
+     * TLS: the proxy forwards bytes and does not look at them.
+     *
+     * @param host the server's host
+     * @param port the server's port
+     * @return the running proxy
+     */
+    public static TcpProxy start(String host, int port) {
         try {
             ServerSocket socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-            TcpProxy proxy = new TcpProxy(socket, target.host(), target.port());
+            TcpProxy proxy = new TcpProxy(socket, host, port);
             Thread acceptor = new Thread(proxy::acceptLoop, "tcp-proxy-" + socket.getLocalPort());
             acceptor.setDaemon(true);
             acceptor.start();

@@ -75,6 +75,8 @@ public final class Connection implements FrameHandler {
     private static final String IN_FLIGHT_MAY_HAVE_RUN = "; commands in flight may or may not have run";
 
     private final Socket socket;
+    /** The TCP socket: {@link #socket} itself, or the one under it when {@link #socket} is a TLS socket. */
+    private final Socket tcp;
     private final InputStream in;
     private final String address;
     private final Listener listener;
@@ -115,9 +117,10 @@ public final class Connection implements FrameHandler {
         void closed(Connection connection, DragonflyException reason);
     }
 
-    Connection(Socket socket, String address, RespLimits limits, Duration timeout, Duration spinWait,
+    Connection(Socket socket, Socket tcp, String address, RespLimits limits, Duration timeout, Duration spinWait,
             PushHandler pushHandler, Listener listener) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         // A TLS socket's available() counts only bytes already decrypted, so it cannot see a reply arrive.
         this.readerSpin = new SpinWait(socket instanceof SSLSocket ? 0 : spinWait.toNanos());
         this.followerSpin = new SpinWait(spinWait.toNanos());
@@ -531,9 +534,10 @@ public final class Connection implements FrameHandler {
      */
     boolean closeIfWriteStuck(long now, long limitNanos) {
         if (!closed && writer.isWriteStuck(now, limitNanos)) {
-            broke("Closed the connection to " + address + ": a write made no progress for the command timeout ("
-                    + timeout.toMillis() + " ms) because the server reads nothing (blocked, overloaded or"
-                    + " unreachable)", null);
+            // The TCP socket first: closing a TLS socket would wait for the lock the stuck writer holds.
+            fail(new DragonflyConnectionException("Closed the connection to " + address + ": a write made no progress"
+                    + " for the command timeout (" + timeout.toMillis() + " ms) because the server reads nothing"
+                    + " (blocked, overloaded or unreachable)" + IN_FLIGHT_MAY_HAVE_RUN, null, true), tcp);
         }
         return !closed;
     }
@@ -549,6 +553,11 @@ public final class Connection implements FrameHandler {
      * @param reason why the connection is closed
      */
     public void fail(DragonflyException reason) {
+        fail(reason, socket);
+    }
+
+    /** @param closeFirst the socket to close before {@link #socket}, if it is another one */
+    private void fail(DragonflyException reason, Socket closeFirst) {
         synchronized (writer) {
             // Serialises concurrent failures: the first one names the reason.
             if (closed) {
@@ -559,17 +568,22 @@ public final class Connection implements FrameHandler {
             closed = true;
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "Closing connection to " + address + ": " + reason.getMessage());
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing a broken socket can fail; the connection is gone either way.
-        }
+        closeQuietly(closeFirst);
+        closeQuietly(socket);
         drainIfIdle();
         Thread reader = backgroundReader;
         if (reader != null) {
             LockSupport.unpark(reader);
         }
         listener.closed(this, reason);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a broken socket can fail; the connection is gone either way.
+        }
     }
 
     /**

@@ -64,10 +64,11 @@ public final class Connector {
      * @throws DragonflyConnectionException when the server cannot be reached or refuses the handshake
      */
     public Connection open(Connection.Listener listener) {
-        Socket socket = connectSocket();
+        Socket tcp = new Socket();
+        Socket socket = connectSocket(tcp);
         Connection connection;
         try {
-            connection = new Connection(socket, options.address(), options.limits(), options.timeout(),
+            connection = new Connection(socket, tcp, options.address(), options.limits(), options.timeout(),
                     options.spinWait(), pushHandler, listener);
         } catch (IOException e) {
             closeQuietly(socket);
@@ -83,10 +84,11 @@ public final class Connector {
         }
     }
 
-    private Socket connectSocket() {
+    /** Connects {@code tcp}; returns it, or the TLS socket over it. */
+    private Socket connectSocket(Socket tcp) {
         String address = options.address();
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
-        Socket socket = new Socket();
+        Socket socket = tcp;
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
