@@ -80,8 +80,8 @@ final class BatchFailures {
         }
         if (timedOut > 0) {
             throw new DragonflyTimeoutException(timedOut + " of the " + commands + " commands of the " + batch
-                    + " got no reply within the command timeout; each command's future holds its own outcome. "
-                    + "First failure: " + first.getMessage());
+                    + " got no reply (or no connection) within the command timeout; each command's future holds its"
+                    + " own outcome. First failure: " + first.getMessage());
         }
     }
 

@@ -177,7 +177,7 @@ class TlsTest {
             proxy.stopReading();
             Pipeline pipeline = client.pipeline();
             byte[] value = new byte[4096];
-            for (int i = 0; i < 8_000; i++) {
+            for (int i = 0; i < 16_000; i++) { // 64 MiB: more than the socket buffers hold
                 pipeline.set(("tls:wd:" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
             }
 

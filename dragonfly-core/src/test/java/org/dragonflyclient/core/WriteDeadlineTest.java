@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 @WithTestServer
 class WriteDeadlineTest {
 
-    private static final int COMMANDS = 8_000;
+    private static final int COMMANDS = 16_000;
     /** 128 commands of 4 KiB per group: each write stays under the size at which a reader is woken. */
     private static final byte[] VALUE = new byte[4096];
 
@@ -46,7 +46,8 @@ class WriteDeadlineTest {
             Pipeline pipeline = client.pipeline();
             List<CompletableFuture<Void>> futures = new ArrayList<>();
             for (int i = 0; i < COMMANDS; i++) {
-                // 32 MiB in all, far more than the socket buffers hold: one of these writes blocks.
+                // 64 MiB in all, more than the socket buffers can hold (4 MiB to send and at most 32 MiB
+                // to receive on the machine this was written on): one of these writes blocks.
                 futures.add(pipeline.set(key(i), VALUE));
             }
 
