@@ -3,7 +3,10 @@ package org.dragonflyclient.core;
 /**
  * The server could not be reached, refused the handshake, or the connection broke while a command
  * was in flight. When {@link #isOutcomeUnknown()} is {@code true} the command may or may not have
- * been executed by the server: the client never sends it again by itself.
+ * been executed by the server: the client never sends it again by itself. When it is {@code false}
+ * the command was not sent. Where the message speaks of the outcome, it says what the flag says.
+ * {@link Pipeline#sync()} throws one for its whole batch, counting the commands that may have run
+ * and those not sent; it is "outcome unknown" when any may have run.
  */
 public class DragonflyConnectionException extends DragonflyException {
 

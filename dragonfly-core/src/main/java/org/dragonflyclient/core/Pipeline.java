@@ -31,10 +31,14 @@ public interface Pipeline extends StringAsyncCommands, KeyAsyncCommands, HashAsy
      * does not stop the others: its future holds its exception. The pipeline is empty afterwards
      * and can be reused.
      *
+     * @throws DragonflyConnectionException when any command of the batch failed because the
+     *     connection broke or could not be obtained, whenever that happened; the message says how
+     *     many commands failed, how many may have run and how many were not sent, and
+     *     {@link DragonflyConnectionException#isOutcomeUnknown()} is {@code true} when any may have
+     *     run. Each future holds its own command's outcome, and nothing is sent again
      * @throws DragonflyTimeoutException when the replies did not all arrive within the command
-     *     timeout, counted from this call; the futures not completed by then fail the same way
-     * @throws DragonflyConnectionException when no connection could be obtained for the last
-     *     group, or the connection broke; the futures not completed by then fail the same way
+     *     timeout, counted from this call (or no connection became available within it); the
+     *     futures not completed by then fail the same way
      */
     void sync();
 

@@ -21,11 +21,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.dragonflyclient.test.TcpProxy;
 import org.dragonflyclient.test.WithTestServer;
 import org.dragonflyclient.test.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -158,6 +160,30 @@ class TlsTest {
         assertThatThrownBy(() -> DragonflyClient.create("rediss://localhost:" + port))
                 .isInstanceOf(DragonflyConnectionException.class)
                 .hasMessageContaining("TLS handshake");
+    }
+
+    /**
+     * The write deadline (see {@link WriteDeadlineTest}) over TLS: closing a TLS socket waits for the
+     * lock its blocked writer holds, so the watchdog closes the TCP socket under it first. Without
+     * that, this pipeline stayed blocked (checked).
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void serverThatStopsReading_blockedTlsWriteFailsWithinTheWriteDeadline() throws Exception {
+        int port = tlsServer("good");
+        try (TcpProxy proxy = TcpProxy.start("127.0.0.1", port);
+                DragonflyClient client = DragonflyClient.create(tls("localhost", proxy.port())
+                        .timeout(Duration.ofMillis(500)).build())) {
+            proxy.stopReading();
+            Pipeline pipeline = client.pipeline();
+            byte[] value = new byte[4096];
+            for (int i = 0; i < 16_000; i++) { // 64 MiB: more than the socket buffers hold
+                pipeline.set(("tls:wd:" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
+            }
+
+            assertThatThrownBy(pipeline::sync).isInstanceOf(DragonflyConnectionException.class)
+                    .hasMessageContaining("a write made no progress for the command timeout");
+        }
     }
 
     @Test

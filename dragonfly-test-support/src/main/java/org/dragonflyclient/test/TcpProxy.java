@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP proxy in front of a server, which a test can cut to simulate a network outage
  * while the server itself keeps running (and keeps its data): {@link #cut()} closes every
- * connection and, until {@link #restore()}, closes each new one at once.
+ * connection and, until {@link #restore()}, closes each new one at once. {@link #stopReading()}
+ * makes it stop reading what clients send while every connection stays open, as a server that
+ * hangs does: once the socket buffers are full, a client's writes block.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean readingClients = true;
     private volatile boolean closed;
 
     private TcpProxy(ServerSocket listener, String targetHost, int targetPort) {
@@ -39,9 +42,21 @@ public final class TcpProxy implements AutoCloseable {
      * @return the running proxy
      */
     public static TcpProxy start(TestServer target) {
+        return start(target.host(), target.port());
+    }
+
+    /**
+     * Starts a proxy on a free loopback port in front of any TCP server, such as one started with
+     * TLS: the proxy forwards bytes and does not look at them.
+     *
+     * @param host the server's host
+     * @param port the server's port
+     * @return the running proxy
+     */
+    public static TcpProxy start(String host, int port) {
         try {
             ServerSocket socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-            TcpProxy proxy = new TcpProxy(socket, target.host(), target.port());
+            TcpProxy proxy = new TcpProxy(socket, host, port);
             Thread acceptor = new Thread(proxy::acceptLoop, "tcp-proxy-" + socket.getLocalPort());
             acceptor.setDaemon(true);
             acceptor.start();
@@ -70,21 +85,30 @@ public final class TcpProxy implements AutoCloseable {
                 server.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(server);
-                pump(client, server);
-                pump(server, client);
+                pump(client, server, true);
+                pump(server, client, false);
             } catch (IOException e) {
                 closeQuietly(client);
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
+                while (true) {
+                    while (fromClient && !readingClients && !from.isClosed()) {
+                        Thread.sleep(5);
+                    }
+                    int n = in.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
                     out.write(buffer, 0, n);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 // One side closed: close both below.
             } finally {
@@ -114,6 +138,20 @@ public final class TcpProxy implements AutoCloseable {
         for (Socket socket : List.copyOf(sockets)) {
             closeQuietly(socket);
         }
+    }
+
+    /**
+     * Stops reading what clients send, on every connection, until {@link #resumeReading()}: the
+     * connections stay open, the server gets nothing more (at most one read already under way
+     * still goes through), and once the socket buffers are full a client's writes block.
+     */
+    public void stopReading() {
+        readingClients = false;
+    }
+
+    /** Reads what clients send again, starting with what piled up in the buffers meanwhile. */
+    public void resumeReading() {
+        readingClients = true;
     }
 
     /** Forwards new connections again. */

@@ -20,11 +20,11 @@ import org.dragonflyclient.core.internal.connection.Connection;
  * connection ({@link BatchFailures}). Writing as the batch grows lets the server work while the
  * caller is still adding commands, instead of idling until the whole batch is built.
  */
-final class DefaultPipeline implements Pipeline, AsyncStrings, AsyncKeys, AsyncHashes, AsyncLists, AsyncSets,
+public final class DefaultPipeline implements Pipeline, AsyncStrings, AsyncKeys, AsyncHashes, AsyncLists, AsyncSets,
         AsyncSortedSets, AsyncScripting, AsyncPublish, AsyncServer {
 
     /** Commands per write: large enough to amortise a system call, small enough to overlap with the server. */
-    static final int WRITE_EVERY = 128;
+    public static final int WRITE_EVERY = 128;
 
     private final CommandDispatcher dispatcher;
     /** Sends the {@code EVAL} fallback of a script outside the batch. */

@@ -2,6 +2,8 @@ package org.dragonflyclient.core.internal.connection;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +56,16 @@ final class CommandWriter {
     /** The longest a held command waits for the waiters of its batch before any waiter writes it. */
     static final long MAX_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    private static final VarHandle WRITE_CALLS;
+
+    static {
+        try {
+            WRITE_CALLS = MethodHandles.lookup().findVarHandle(CommandWriter.class, "writeCalls", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final OutputStream out;
     private final InFlightQueue inFlight;
     private final Runnable beforeLargeWrite;
@@ -74,6 +86,14 @@ final class CommandWriter {
     private volatile boolean holding;
     /** {@link System#nanoTime()} when the current hold began; written under {@link #lock} before {@link #holding}. */
     private long heldSince;
+    /**
+     * Socket write calls begun plus those ended, so odd while one is under way. Only the writer
+     * changes it (a release store, no fence and no clock read); {@link #isWriteStuck} reads it.
+     */
+    private long writeCalls;
+    /** {@link #writeCalls} at the write watchdog's last look, and when it first saw that value; its thread only. */
+    private long watchedCalls;
+    private long watchedSince;
 
     /**
      * @param out the socket's stream
@@ -249,6 +269,26 @@ final class CommandWriter {
     }
 
     /**
+     * By the write watchdog, at each of its looks: whether one socket write has been under way,
+     * without returning, since a look {@code limitNanos} or more ago. A blocking socket write has no
+     * timeout of its own: once the send buffer is full because the server stopped reading, it waits
+     * in the kernel until the socket is closed from another thread.
+     *
+     * @param now {@link System#nanoTime()} of this look
+     * @param limitNanos how long one write may go without returning
+     * @return {@code true} when the write in progress is stuck
+     */
+    boolean isWriteStuck(long now, long limitNanos) {
+        long calls = (long) WRITE_CALLS.getAcquire(this);
+        if ((calls & 1) == 0 || calls != watchedCalls) {
+            watchedCalls = calls;
+            watchedSince = now;
+            return false;
+        }
+        return now - watchedSince >= limitNanos;
+    }
+
+    /**
      * Refuses every later write and drops what was not written yet.
      *
      * @return {@code false} when already closed
@@ -293,9 +333,12 @@ final class CommandWriter {
                 if (batch.length() >= LARGE_WRITE) {
                     beforeLargeWrite.run();
                 }
+                WRITE_CALLS.setRelease(this, writeCalls + 1);
                 out.write(batch.array(), 0, batch.length());
             } catch (IOException e) {
                 onFailure.accept(e);
+            } finally {
+                WRITE_CALLS.setRelease(this, writeCalls + 1);
             }
             batch.clear();
             lock.lock();

@@ -68,8 +68,15 @@ public final class Connection implements FrameHandler {
     private static final long READ_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Longest blocking read of a subscriber connection, which has nothing else to do meanwhile. */
     private static final long SUBSCRIBER_READ_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * What a connection that broke says of the commands it held. Kept apart from the reason, so
+     * that a command refused afterwards ({@link #notConnected}) is told only what is true of it.
+     */
+    private static final String IN_FLIGHT_MAY_HAVE_RUN = "; commands in flight may or may not have run";
 
     private final Socket socket;
+    /** The TCP socket: {@link #socket} itself, or the one under it when {@link #socket} is a TLS socket. */
+    private final Socket tcp;
     private final InputStream in;
     private final String address;
     private final Listener listener;
@@ -110,9 +117,10 @@ public final class Connection implements FrameHandler {
         void closed(Connection connection, DragonflyException reason);
     }
 
-    Connection(Socket socket, String address, RespLimits limits, Duration timeout, Duration spinWait,
+    Connection(Socket socket, Socket tcp, String address, RespLimits limits, Duration timeout, Duration spinWait,
             PushHandler pushHandler, Listener listener) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         // A TLS socket's available() counts only bytes already decrypted, so it cannot see a reply arrive.
         this.readerSpin = new SpinWait(socket instanceof SSLSocket ? 0 : spinWait.toNanos());
         this.followerSpin = new SpinWait(spinWait.toNanos());
@@ -124,8 +132,7 @@ public final class Connection implements FrameHandler {
         this.pushHandler = pushHandler;
         this.decoder = new RespDecoder(limits);
         this.writer = new CommandWriter(socket.getOutputStream(), inFlight, this::ensureReader,
-                e -> fail(new DragonflyConnectionException("Connection to " + address + " broke while writing: "
-                        + e.getMessage() + "; commands in flight may or may not have run", e, true)));
+                e -> broke("Connection to " + address + " broke while writing: " + e.getMessage(), e));
     }
 
     /** @return {@code host:port} of the server */
@@ -290,8 +297,7 @@ public final class Connection implements FrameHandler {
                 }
             }
         } catch (DragonflyProtocolException e) {
-            fail(new DragonflyConnectionException("Closed the connection to " + address + " after a protocol error: "
-                    + e.getMessage(), e, true));
+            broke("Closed the connection to " + address + " after a protocol error: " + e.getMessage(), e);
         }
     }
 
@@ -317,17 +323,15 @@ public final class Connection implements FrameHandler {
                 readTimeoutMillis = millis;
             }
             if (decoder.readFrom(in) < 0) {
-                fail(new DragonflyConnectionException("The server at " + address + " closed the connection"
-                        + " (restart, CLIENT KILL, timeout or maxclients); commands in flight may or may not have run",
-                        null, true));
+                broke("The server at " + address + " closed the connection"
+                        + " (restart, CLIENT KILL, timeout or maxclients)", null);
                 return false;
             }
             return true;
         } catch (SocketTimeoutException e) {
             return true;
         } catch (IOException e) {
-            fail(new DragonflyConnectionException("Connection to " + address + " broke while reading: " + e.getMessage()
-                    + "; commands in flight may or may not have run", e, true));
+            broke("Connection to " + address + " broke while reading: " + e.getMessage(), e);
             return false;
         }
     }
@@ -440,8 +444,7 @@ public final class Connection implements FrameHandler {
                 decoder.decode(this);
             }
         } catch (DragonflyProtocolException e) {
-            fail(new DragonflyConnectionException("Closed the connection to " + address + " after a protocol error: "
-                    + e.getMessage(), e, true));
+            broke("Closed the connection to " + address + " after a protocol error: " + e.getMessage(), e);
         }
     }
 
@@ -452,10 +455,9 @@ public final class Connection implements FrameHandler {
      * unknown") and the pool opens a fresh one.
      */
     private void closeStale(Command<?> head) {
-        fail(new DragonflyConnectionException("Closed the connection to " + address + ": the reply to "
-                + head.displayName() + " is overdue by more than the command timeout (" + timeout.toMillis()
-                + " ms) after its own timeout; the server is blocked or unreachable, or a reply stopped half-way."
-                + " Commands in flight may or may not have run", null, true));
+        broke("Closed the connection to " + address + ": the reply to " + head.displayName()
+                + " is overdue by more than the command timeout (" + timeout.toMillis() + " ms) after its own timeout;"
+                + " the server is blocked or unreachable, or a reply stopped half-way", null);
     }
 
     /** Times out the commands at the head of the queue whose deadline passed; their replies are still read. */
@@ -522,11 +524,40 @@ public final class Connection implements FrameHandler {
     // ------------------------------------------------------------------ failure and close
 
     /**
+     * By the {@link WriteWatchdog}: closes the connection when one socket write has not returned for
+     * {@code limitNanos}, so that the writer, stuck in the kernel while the server reads nothing,
+     * gets an exception instead of waiting forever.
+     *
+     * @param now {@link System#nanoTime()} of this look
+     * @param limitNanos the command timeout
+     * @return {@code false} once the connection is closed, so the watchdog stops watching it
+     */
+    boolean closeIfWriteStuck(long now, long limitNanos) {
+        if (!closed && writer.isWriteStuck(now, limitNanos)) {
+            // The TCP socket first: closing a TLS socket would wait for the lock the stuck writer holds.
+            fail(new DragonflyConnectionException("Closed the connection to " + address + ": a write made no progress"
+                    + " for the command timeout (" + timeout.toMillis() + " ms) because the server reads nothing"
+                    + " (blocked, overloaded or unreachable)" + IN_FLIGHT_MAY_HAVE_RUN, null, true), tcp);
+        }
+        return !closed;
+    }
+
+    /** Closes the connection because it broke under the commands in flight, whose outcome is then unknown. */
+    private void broke(String why, Throwable cause) {
+        fail(new DragonflyConnectionException(why + IN_FLIGHT_MAY_HAVE_RUN, cause, true));
+    }
+
+    /**
      * Closes the connection and fails every command in flight with {@code reason}. Idempotent.
      *
      * @param reason why the connection is closed
      */
     public void fail(DragonflyException reason) {
+        fail(reason, socket);
+    }
+
+    /** @param closeFirst the socket to close before {@link #socket}, if it is another one */
+    private void fail(DragonflyException reason, Socket closeFirst) {
         synchronized (writer) {
             // Serialises concurrent failures: the first one names the reason.
             if (closed) {
@@ -537,17 +568,22 @@ public final class Connection implements FrameHandler {
             closed = true;
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "Closing connection to " + address + ": " + reason.getMessage());
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing a broken socket can fail; the connection is gone either way.
-        }
+        closeQuietly(closeFirst);
+        closeQuietly(socket);
         drainIfIdle();
         Thread reader = backgroundReader;
         if (reader != null) {
             LockSupport.unpark(reader);
         }
         listener.closed(this, reason);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a broken socket can fail; the connection is gone either way.
+        }
     }
 
     /**
@@ -597,14 +633,20 @@ public final class Connection implements FrameHandler {
 
     /** Closes the connection at the client's request; commands in flight fail. */
     public void close() {
-        fail(new DragonflyConnectionException("The client was closed; commands in flight may or may not have run",
-                null, true));
+        broke("The client was closed", null);
     }
 
+    /** For a command refused because the connection is closed: it was not sent, whatever the others' fate. */
     private DragonflyConnectionException notConnected() {
         DragonflyException reason = closeReason;
-        return new DragonflyConnectionException("Not connected to " + address
-                + (reason == null ? "" : ": " + reason.getMessage()) + "; the command was not sent", reason);
+        String why = reason == null ? "" : ": " + withoutInFlightOutcome(reason.getMessage());
+        return new DragonflyConnectionException("Not connected to " + address + why + "; the command was not sent",
+                reason);
+    }
+
+    private static String withoutInFlightOutcome(String reason) {
+        return reason.endsWith(IN_FLIGHT_MAY_HAVE_RUN)
+                ? reason.substring(0, reason.length() - IN_FLIGHT_MAY_HAVE_RUN.length()) : reason;
     }
 
     private DragonflyTimeoutException timeout(Command<?> command) {

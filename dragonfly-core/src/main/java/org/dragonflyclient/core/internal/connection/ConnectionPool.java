@@ -106,12 +106,12 @@ public final class ConnectionPool implements AutoCloseable {
                 }
             }
             if (closed) {
-                throw new DragonflyConnectionException("The client is closed; create a new one", null);
+                throw new DragonflyConnectionException("The client is closed; create a new one. The command was not sent", null);
             }
             DragonflyException failure = lastConnectFailure;
             if (failure != null) {
                 throw new DragonflyConnectionException("Not connected to " + options.address()
-                        + " (reconnecting in the background): " + failure.getMessage(), failure);
+                        + " (reconnecting in the background): " + failure.getMessage() + ". The command was not sent", failure);
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {

@@ -38,6 +38,7 @@ public final class Connector {
 
     private final ClientOptions options;
     private final PushHandler pushHandler;
+    private final WriteWatchdog writeWatchdog;
     private volatile Protocol negotiated;
 
     /**
@@ -47,6 +48,7 @@ public final class Connector {
     public Connector(ClientOptions options, PushHandler pushHandler) {
         this.options = options;
         this.pushHandler = pushHandler;
+        this.writeWatchdog = new WriteWatchdog(options.timeout(), options.address());
     }
 
     /** @return the protocol the last handshake settled on, or {@code null} before the first */
@@ -62,10 +64,11 @@ public final class Connector {
      * @throws DragonflyConnectionException when the server cannot be reached or refuses the handshake
      */
     public Connection open(Connection.Listener listener) {
-        Socket socket = connectSocket();
+        Socket tcp = new Socket();
+        Socket socket = connectSocket(tcp);
         Connection connection;
         try {
-            connection = new Connection(socket, options.address(), options.limits(), options.timeout(),
+            connection = new Connection(socket, tcp, options.address(), options.limits(), options.timeout(),
                     options.spinWait(), pushHandler, listener);
         } catch (IOException e) {
             closeQuietly(socket);
@@ -73,6 +76,7 @@ public final class Connector {
         }
         try {
             handshake(connection);
+            writeWatchdog.watch(connection);
             return connection;
         } catch (RuntimeException e) {
             connection.close();
@@ -80,10 +84,11 @@ public final class Connector {
         }
     }
 
-    private Socket connectSocket() {
+    /** Connects {@code tcp}; returns it, or the TLS socket over it. */
+    private Socket connectSocket(Socket tcp) {
         String address = options.address();
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
-        Socket socket = new Socket();
+        Socket socket = tcp;
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);

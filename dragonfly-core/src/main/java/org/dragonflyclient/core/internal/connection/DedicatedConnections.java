@@ -65,7 +65,8 @@ public final class DedicatedConnections implements AutoCloseable {
         synchronized (this) {
             while (true) {
                 if (closed) {
-                    throw new DragonflyConnectionException("The client is closed; create a new one", null);
+                    throw new DragonflyConnectionException("The client is closed; create a new one. The command was not sent",
+                            null);
                 }
                 for (Connection c; (c = idle.pollFirst()) != null; ) {
                     if (c.isOpen()) {
