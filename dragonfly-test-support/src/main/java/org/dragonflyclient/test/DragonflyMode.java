@@ -144,33 +144,33 @@ public final class DragonflyMode implements ScriptedServer.Script {
      * Runs one command.
      *
      * @param script the declared keys when called from a script, {@code null} otherwise
-     * @return the reply: {@link Resp3Writer} says which Java types stand for which RESP types
+     * @return the reply: {@link ReplyWriter} says which Java types stand for which RESP types
      */
     Object execute(Session session, String name, List<String> args, ScriptedEval.Declared script) {
         if (script != null) {
             String undeclared = script.firstUndeclared(name, args);
             if (undeclared != null) {
-                return new Resp3Writer.Error("ERR " + UNDECLARED_KEY + ", key: " + undeclared);
+                return new ReplyWriter.Error("ERR " + UNDECLARED_KEY + ", key: " + undeclared);
             }
         }
         Boolean caching = session.cachingNext;
         session.cachingNext = null;
         try {
             return switch (name) {
-                case "PING" -> args.isEmpty() ? new Resp3Writer.Status("PONG") : args.get(0);
+                case "PING" -> args.isEmpty() ? new ReplyWriter.Status("PONG") : args.get(0);
                 case "ECHO" -> arity(args, 1, 1) ? args.get(0) : wrongArgs("echo");
-                case "QUIT" -> Resp3Writer.OK;
+                case "QUIT" -> ReplyWriter.OK;
                 case "HELLO" -> hello(session, args);
-                case "AUTH" -> Resp3Writer.OK;
-                case "SELECT" -> args.size() == 1 && args.get(0).equals("0") ? Resp3Writer.OK
-                        : new Resp3Writer.Error("ERR DB index is out of range");
+                case "AUTH" -> ReplyWriter.OK;
+                case "SELECT" -> args.size() == 1 && args.get(0).equals("0") ? ReplyWriter.OK
+                        : new ReplyWriter.Error("ERR DB index is out of range");
                 case "CLIENT" -> ScriptedClientCommand.execute(this, session, args);
                 case "INFO" -> info(args.isEmpty() ? "all" : args.get(0).toLowerCase(Locale.ROOT));
                 case "DBSIZE" -> (long) keys.size();
                 case "FLUSHALL", "FLUSHDB" -> {
                     keys.clear();
                     invalidateAll();
-                    yield Resp3Writer.OK;
+                    yield ReplyWriter.OK;
                 }
                 case "GET" -> arity(args, 1, 1) ? read(session, args.get(0), caching) : wrongArgs("get");
                 case "GETEX" -> getex(session, args, caching);
@@ -181,12 +181,12 @@ public final class DragonflyMode implements ScriptedServer.Script {
                 case "SCAN" -> scan(args);
                 case "KEYS" -> arity(args, 1, 1) ? keys.keys(args.get(0), keysOutputLimit) : wrongArgs("keys");
                 case "EVAL", "EVALSHA", "SCRIPT" -> script != null
-                        ? new Resp3Writer.Error("ERR This Redis command is not allowed from script")
+                        ? new ReplyWriter.Error("ERR This Redis command is not allowed from script")
                         : eval.execute(session, name, args);
-                default -> new Resp3Writer.Error("ERR unknown command '" + name + "'");
+                default -> new ReplyWriter.Error("ERR unknown command '" + name + "'");
             };
         } catch (NumberFormatException e) {
-            return new Resp3Writer.Error("ERR value is not an integer or out of range");
+            return new ReplyWriter.Error("ERR value is not an integer or out of range");
         }
     }
 
@@ -194,8 +194,8 @@ public final class DragonflyMode implements ScriptedServer.Script {
         return args.size() >= min && args.size() <= max;
     }
 
-    private static Resp3Writer.Error wrongArgs(String command) {
-        return new Resp3Writer.Error("ERR wrong number of arguments for '" + command + "' command");
+    private static ReplyWriter.Error wrongArgs(String command) {
+        return new ReplyWriter.Error("ERR wrong number of arguments for '" + command + "' command");
     }
 
     private Object hello(Session session, List<String> args) {
@@ -203,7 +203,7 @@ public final class DragonflyMode implements ScriptedServer.Script {
         if (!args.isEmpty()) {
             String version = args.get(i++);
             if (!version.equals("2") && !version.equals("3")) {
-                return new Resp3Writer.Error("NOPROTO unsupported protocol version");
+                return new ReplyWriter.Error("NOPROTO unsupported protocol version");
             }
             session.protocol = Integer.parseInt(version);
         }
@@ -214,10 +214,10 @@ public final class DragonflyMode implements ScriptedServer.Script {
             } else if (option.equals("SETNAME") && i + 1 < args.size()) {
                 session.name = args.get(++i);
             } else {
-                return new Resp3Writer.Error("ERR syntax error");
+                return new ReplyWriter.Error("ERR syntax error");
             }
         }
-        return new Resp3Writer.MapReply(List.of("server", "redis", "version", REDIS_VERSION,
+        return new ReplyWriter.MapReply(List.of("server", "redis", "version", REDIS_VERSION,
                 "dragonfly_version", VERSION, "proto", (long) session.protocol, "id", session.id,
                 "mode", "standalone", "role", "master"));
     }
@@ -263,10 +263,10 @@ public final class DragonflyMode implements ScriptedServer.Script {
         } else if (args.size() == 3) {
             expiresAt = expiry(option, Long.parseLong(args.get(2)));
             if (expiresAt < 0) {
-                return new Resp3Writer.Error("ERR syntax error");
+                return new ReplyWriter.Error("ERR syntax error");
             }
         } else {
-            return new Resp3Writer.Error("ERR syntax error");
+            return new ReplyWriter.Error("ERR syntax error");
         }
         keys.put(key, value, expiresAt);
         return value;
@@ -302,24 +302,24 @@ public final class DragonflyMode implements ScriptedServer.Script {
                 case "KEEPTTL" -> keepTtl = true;
                 case "EX", "PX", "EXAT", "PXAT" -> {
                     if (i + 1 >= args.size()) {
-                        return new Resp3Writer.Error("ERR syntax error");
+                        return new ReplyWriter.Error("ERR syntax error");
                     }
                     long amount = Long.parseLong(args.get(++i));
                     if (amount <= 0) {
-                        return new Resp3Writer.Error("ERR invalid expire time in 'set' command");
+                        return new ReplyWriter.Error("ERR invalid expire time in 'set' command");
                     }
                     expiresAt = expiry(option, amount);
                 }
                 default -> {
-                    return new Resp3Writer.Error("ERR syntax error");
+                    return new ReplyWriter.Error("ERR syntax error");
                 }
             }
         }
         if (nx && xx) {
-            return new Resp3Writer.Error("ERR syntax error");
+            return new ReplyWriter.Error("ERR syntax error");
         }
         if (outOfMemory) {
-            return new Resp3Writer.Error(OUT_OF_MEMORY);
+            return new ReplyWriter.Error(OUT_OF_MEMORY);
         }
         String old = keys.get(key);
         if ((nx && old != null) || (xx && old == null)) {
@@ -330,7 +330,7 @@ public final class DragonflyMode implements ScriptedServer.Script {
         }
         keys.put(key, args.get(1), expiresAt);
         invalidate(session, key);
-        return get ? old : Resp3Writer.OK;
+        return get ? old : ReplyWriter.OK;
     }
 
     private Object delete(Session session, List<String> args, String name) {
@@ -355,14 +355,14 @@ public final class DragonflyMode implements ScriptedServer.Script {
         try {
             cursor = Long.parseUnsignedLong(args.get(0));
         } catch (NumberFormatException e) {
-            return new Resp3Writer.Error("ERR invalid cursor");
+            return new ReplyWriter.Error("ERR invalid cursor");
         }
         String pattern = "*";
         int count = 10;
         boolean stringsWanted = true;
         for (int i = 1; i < args.size(); i += 2) {
             if (i + 1 >= args.size()) {
-                return new Resp3Writer.Error("ERR syntax error");
+                return new ReplyWriter.Error("ERR syntax error");
             }
             switch (args.get(i).toUpperCase(Locale.ROOT)) {
                 case "MATCH" -> pattern = args.get(i + 1);
@@ -372,19 +372,19 @@ public final class DragonflyMode implements ScriptedServer.Script {
                     stringsWanted = args.get(i + 1).equalsIgnoreCase("string");
                 }
                 default -> {
-                    return new Resp3Writer.Error("ERR syntax error");
+                    return new ReplyWriter.Error("ERR syntax error");
                 }
             }
         }
         if (count < 1) {
-            return new Resp3Writer.Error("ERR syntax error");
+            return new ReplyWriter.Error("ERR syntax error");
         }
         try {
             ScriptedKeySpace.Page page = keys.scan(cursor, pattern, count);
             List<Object> keyList = stringsWanted ? new ArrayList<>(page.keys()) : List.of();
             return List.of(page.cursor(), keyList);
         } catch (IllegalArgumentException e) {
-            return new Resp3Writer.Error("ERR invalid cursor");
+            return new ReplyWriter.Error("ERR invalid cursor");
         }
     }
 
@@ -425,7 +425,7 @@ public final class DragonflyMode implements ScriptedServer.Script {
 
         final long id;
         final OutputStream out;
-        final Resp3Writer writer;
+        final ReplyWriter writer;
         volatile int protocol = 2;
         volatile String name;
         volatile boolean tracking;
@@ -437,7 +437,7 @@ public final class DragonflyMode implements ScriptedServer.Script {
         Session(long id, OutputStream out) {
             this.id = id;
             this.out = out;
-            this.writer = new Resp3Writer(out, () -> protocol);
+            this.writer = new ReplyWriter(out, () -> protocol);
         }
 
         /** Sends {@code invalidate} for {@code keys}, {@code null} meaning "everything". */

@@ -8,7 +8,7 @@ import org.dragonflyclient.test.DragonflyMode.Session;
 /** {@code CLIENT ...} for {@link DragonflyMode}, with Dragonfly's rules for {@code TRACKING}. */
 final class ScriptedClientCommand {
 
-    private static final Resp3Writer.Error SYNTAX = new Resp3Writer.Error("ERR syntax error");
+    private static final ReplyWriter.Error SYNTAX = new ReplyWriter.Error("ERR syntax error");
 
     private ScriptedClientCommand() {
     }
@@ -19,18 +19,19 @@ final class ScriptedClientCommand {
         return switch (sub) {
             case "SETNAME" -> {
                 if (rest.size() != 1 || rest.get(0).contains(" ")) {
-                    yield new Resp3Writer.Error("ERR Client names cannot contain spaces, newlines or special characters.");
+                    yield new ReplyWriter.Error("ERR Client names cannot contain spaces, newlines or special characters.");
                 }
                 session.name = rest.get(0);
-                yield Resp3Writer.OK;
+                yield ReplyWriter.OK;
             }
             case "GETNAME" -> session.name;
             case "ID" -> session.id;
+            // Some of Dragonfly's fields; like Dragonfly, no resp=.
             case "INFO", "LIST" -> "id=" + session.id + " name=" + (session.name == null ? "" : session.name)
-                    + " db=0 resp=" + session.protocol + " tracking=" + (session.tracking ? "on" : "off") + "\n";
+                    + " tid=0 lib-name= lib-ver=\n";
             case "TRACKING" -> tracking(server, session, rest);
             case "CACHING" -> caching(session, rest);
-            default -> new Resp3Writer.Error("ERR Unknown subcommand or wrong number of arguments for '" + sub
+            default -> new ReplyWriter.Error("ERR Unknown subcommand or wrong number of arguments for '" + sub
                     + "'. Try CLIENT HELP.");
         };
     }
@@ -38,7 +39,7 @@ final class ScriptedClientCommand {
     /** {@code ON|OFF [OPTIN|OPTOUT|NOLOOP] [NOLOOP]}, RESP3 only; {@code BCAST}, {@code REDIRECT}, {@code PREFIX} are syntax errors. */
     private static Object tracking(DragonflyMode server, Session session, List<String> args) {
         if (session.protocol != 3) {
-            return new Resp3Writer.Error(DragonflyMode.TRACKING_ON_RESP2);
+            return new ReplyWriter.Error(DragonflyMode.TRACKING_ON_RESP2);
         }
         if (args.isEmpty() || args.size() > 3) {
             return SYNTAX;
@@ -69,7 +70,7 @@ final class ScriptedClientCommand {
         if (!session.tracking) {
             server.untrack(session);
         }
-        return Resp3Writer.OK;
+        return ReplyWriter.OK;
     }
 
     private static Object caching(Session session, List<String> args) {
@@ -78,7 +79,7 @@ final class ScriptedClientCommand {
         }
         String yesNo = args.get(0).toUpperCase(Locale.ROOT);
         if (!session.tracking || (!session.optIn && !session.optOut)) {
-            return new Resp3Writer.Error("ERR CLIENT CACHING can be called only when the client is in tracking mode"
+            return new ReplyWriter.Error("ERR CLIENT CACHING can be called only when the client is in tracking mode"
                     + " with OPTIN or OPTOUT mode enabled");
         }
         if (yesNo.equals("YES") && session.optIn) {
@@ -88,6 +89,6 @@ final class ScriptedClientCommand {
         } else {
             return SYNTAX;
         }
-        return Resp3Writer.OK;
+        return ReplyWriter.OK;
     }
 }

@@ -57,7 +57,7 @@ final class ScriptedEval {
             return script(args);
         }
         if (args.size() < 2) {
-            return new Resp3Writer.Error("ERR wrong number of arguments for '" + command.toLowerCase(Locale.ROOT)
+            return new ReplyWriter.Error("ERR wrong number of arguments for '" + command.toLowerCase(Locale.ROOT)
                     + "' command");
         }
         String body;
@@ -67,12 +67,12 @@ final class ScriptedEval {
         } else {
             body = scripts.get(args.get(0).toLowerCase(Locale.ROOT));
             if (body == null) {
-                return new Resp3Writer.Error("NOSCRIPT No matching script. Please use EVAL.");
+                return new ReplyWriter.Error("NOSCRIPT No matching script. Please use EVAL.");
             }
         }
         int numKeys = Integer.parseInt(args.get(1));
         if (numKeys < 0 || numKeys > args.size() - 2) {
-            return new Resp3Writer.Error("ERR Number of keys can't be greater than number of args");
+            return new ReplyWriter.Error("ERR Number of keys can't be greater than number of args");
         }
         List<String> keys = args.subList(2, 2 + numKeys);
         List<String> argv = args.subList(2 + numKeys, args.size());
@@ -97,11 +97,11 @@ final class ScriptedEval {
                 return found;
             case "FLUSH":
                 scripts.clear();
-                return Resp3Writer.OK;
+                return ReplyWriter.OK;
             default:
                 break;
         }
-        return new Resp3Writer.Error("ERR Unknown subcommand or wrong number of arguments for '" + sub + "'");
+        return new ReplyWriter.Error("ERR Unknown subcommand or wrong number of arguments for '" + sub + "'");
     }
 
     private Object run(Session session, String sha, String body, List<String> keys, List<String> argv) {
@@ -117,15 +117,15 @@ final class ScriptedEval {
             Matcher call = CALL.matcher(line);
             List<String> command = call.matches() ? arguments(call.group(3), keys, argv) : null;
             if (command == null || command.isEmpty()) {
-                return new Resp3Writer.Error("ERR Error compiling script (new function): the scripted Dragonfly runs"
+                return new ReplyWriter.Error("ERR Error compiling script (new function): the scripted Dragonfly runs"
                         + " only lines of the form [return] redis.call('CMD', 'literal' | KEYS[i] | ARGV[i], ...),"
                         + " not: " + line);
             }
             Object reply = server.execute(session, command.get(0).toUpperCase(Locale.ROOT),
                     command.subList(1, command.size()), declared);
-            if (reply instanceof Resp3Writer.Error error && call.group(2).equals("call")) {
+            if (reply instanceof ReplyWriter.Error error && call.group(2).equals("call")) {
                 // Dragonfly wraps the body in a function, so its first line is line 2 of the chunk.
-                return new Resp3Writer.Error("ERR Error running script (call to " + sha + "): @user_script:" + (i + 2)
+                return new ReplyWriter.Error("ERR Error running script (call to " + sha + "): @user_script:" + (i + 2)
                         + ": " + error.text());
             }
             if (call.group(1) != null) {

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +163,7 @@ public final class ScriptedServer implements AutoCloseable {
      * @return the command name and arguments, or {@code null} when the client closed the connection
      * @throws IOException when the bytes are not a command
      */
-    public static List<String> readCommand(InputStream in, java.nio.charset.Charset charset) throws IOException {
+    public static List<String> readCommand(InputStream in, Charset charset) throws IOException {
         String header;
         try {
             header = readLine(in);

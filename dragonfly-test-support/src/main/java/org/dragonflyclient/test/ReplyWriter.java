@@ -12,7 +12,7 @@ import java.util.function.IntSupplier;
  * ISO-8859-1, one byte per char), {@code null} ({@code $-1} on RESP2, {@code _} on RESP3),
  * {@code List} (array) and {@link MapReply} (a map on RESP3, a flat array on RESP2).
  */
-final class Resp3Writer {
+final class ReplyWriter {
 
     /** A simple string such as {@code +OK}. */
     record Status(String text) {
@@ -31,7 +31,7 @@ final class Resp3Writer {
     private final OutputStream out;
     private final IntSupplier protocol;
 
-    Resp3Writer(OutputStream out, IntSupplier protocol) {
+    ReplyWriter(OutputStream out, IntSupplier protocol) {
         this.out = out;
         this.protocol = protocol;
     }
