@@ -10,6 +10,9 @@
 #   DEMO_LOCAL_SERVER  handed to the demo: "always" (the default here) makes it start a throwaway
 #                      server as on a fresh machine, whatever runs on localhost:6379; "auto" is
 #                      the README's default behaviour (use localhost:6379 when something answers there).
+#   DRAGONFLY_TEST_SERVER  handed to the demo's test support: which server a throwaway one is
+#                      (embedded: the redis-server inside embedded-redis, as on a machine with only
+#                      a JDK; binary; docker). When set, the log must name a server of that kind.
 #   SMOKE_PORT         HTTP port of the demo (default 0: a free one, read from the log).
 #   SMOKE_TIMEOUT      seconds to wait for /actuator/health (default 180: it includes compiling).
 #   SMOKE_LOG          where the demo's output goes (default samples/cache-demo/target/smoke.log).
@@ -62,7 +65,7 @@ port_open() {
 }
 
 # The README's command, in the background and in a process group of its own.
-echo "smoke: starting (./mvnw -pl samples/cache-demo -am spring-boot:test-run, DEMO_LOCAL_SERVER=$DEMO_LOCAL_SERVER), log in $LOG"
+echo "smoke: starting (./mvnw -pl samples/cache-demo -am spring-boot:test-run, DEMO_LOCAL_SERVER=$DEMO_LOCAL_SERVER${DRAGONFLY_TEST_SERVER:+, DRAGONFLY_TEST_SERVER=$DRAGONFLY_TEST_SERVER}), log in $LOG"
 mkdir -p "$(dirname "$LOG")"
 setsid ./mvnw -B -ntp -pl samples/cache-demo -am spring-boot:test-run >"$LOG" 2>&1 </dev/null &
 pgid=$!
@@ -82,6 +85,19 @@ done
 base="http://localhost:$port"
 echo "smoke: healthy at $base after $((SECONDS - deadline + TIMEOUT)) s"
 grep -E 'LocalServerConfiguration|ServerReport' "$LOG" | sed 's/^[^]]*\] [^ ]* *: /smoke:   /' || true
+
+# A forced kind of server must be the one the demo started.
+case ${DRAGONFLY_TEST_SERVER:-} in
+    '') ;;
+    embedded) kind=EMBEDDED_REDIS ;;
+    binary) kind='(REDIS|DRAGONFLY)_BINARY' ;;
+    docker) kind=DRAGONFLY_CONTAINER ;;
+    *) fail "DRAGONFLY_TEST_SERVER=$DRAGONFLY_TEST_SERVER is not one the smoke test checks (embedded, binary, docker)" ;;
+esac
+if [[ -n ${kind:-} ]]; then
+    grep -Eq "LocalServerConfiguration.*Started $kind " "$LOG" \
+        || fail "DRAGONFLY_TEST_SERVER=$DRAGONFLY_TEST_SERVER but the log names no $kind server started by the demo"
+fi
 
 health=$(curl -fsS "$base/actuator/health/dragonfly") || fail "GET /actuator/health/dragonfly failed"
 echo "smoke: GET /actuator/health/dragonfly -> $health"

@@ -151,6 +151,20 @@ class BlockingCommandsTest {
     }
 
     @Test
+    void shortAndFractionalTimeouts_endWithNull_neverBlockForever(TestServer server) throws Exception {
+        // Redis 6.2 truncated "0.001" s to 0 ms, its "wait forever"; each of these must come back
+        // empty after its own timeout (the client gives up 2 s later and would throw).
+        try (DragonflyClient client = DragonflyClient.create(options(server).build())) {
+            for (Duration timeout : List.of(Duration.ofNanos(1), Duration.ofNanos(999_999), Duration.ofMillis(1),
+                    Duration.ofMillis(2), Duration.ofMillis(7), Duration.ofMillis(1001), Duration.ofSeconds(1))) {
+                assertThat(client.blpop(timeout, "block:fraction")).as("BLPOP with %s on %s", timeout, server.version())
+                        .isNull();
+            }
+            assertThat(client.async().brpop(Duration.ofMillis(1), "block:fraction").get(5, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
     void pipelineRefusesBlockingCommands_andArgumentsAreChecked(TestServer server) throws Exception {
         try (DragonflyClient client = DragonflyClient.create(options(server).build())) {
             // A pipeline does not offer the blocking pops at all: calling one does not compile.

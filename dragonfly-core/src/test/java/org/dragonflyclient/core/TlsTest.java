@@ -24,6 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.dragonflyclient.test.TcpProxy;
 import org.dragonflyclient.test.WithTestServer;
 import org.dragonflyclient.test.TestServer;
+import org.dragonflyclient.test.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,16 @@ class TlsTest {
     static Path dir;
     private static SSLSocketFactory trustingTestCa;
     private static final List<Process> servers = new ArrayList<>();
+    private static String redisServer;
 
     @BeforeAll
     static void makeCertificates() throws Exception {
         assumeTrue(commandWorks("openssl", "version"), "openssl is needed to make test certificates");
-        assumeTrue(commandWorks("redis-server", "--version"), "a redis-server binary with TLS is needed");
+        // The binary this run uses: on the PATH, or embedded-redis's (Redis 6.2, built with TLS)
+        // when the test support is forced to it or nothing is on the PATH.
+        redisServer = TestServers.redisServerExecutable().map(Path::toString).orElse(null);
+        assumeTrue(redisServer != null && commandWorks(redisServer, "--version"), "TlsTest starts a redis-server with "
+                + "--tls-port, and " + TestServers.selection() + " allows no redis-server binary here");
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Test CA",
                 "-keyout", "ca.key", "-out", "ca.crt");
         signed("good", "DNS:localhost,IP:127.0.0.1", null);
@@ -89,7 +95,7 @@ class TlsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder("redis-server", "--port", "0", "--tls-port", Integer.toString(port),
+        Process process = new ProcessBuilder(redisServer, "--port", "0", "--tls-port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                 "--tls-cert-file", cert + ".crt", "--tls-key-file", cert + ".key", "--tls-ca-cert-file", "ca.crt",
                 "--tls-auth-clients", "no")

@@ -159,8 +159,9 @@ final class Resp {
                 }
                 reply.writeBytes(body);
             }
-        } else if (type == '*') {
-            int count = parseLength(line);
+        } else if (type == '*' || type == '~' || type == '>' || type == '%') {
+            // Arrays, and RESP3's sets, pushes and maps (two elements per entry).
+            int count = type == '%' ? 2 * parseLength(line) : parseLength(line);
             for (int i = 0; i < count; i++) {
                 readReply(in, reply, depth + 1);
             }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +151,19 @@ public final class ScriptedServer implements AutoCloseable {
      * @throws IOException when the bytes are not a command
      */
     public static List<String> readCommand(InputStream in) throws IOException {
+        return readCommand(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads one command like {@link #readCommand(InputStream)}, decoding its arguments with
+     * {@code charset}: ISO-8859-1 keeps every byte of binary keys and values as one {@code char}.
+     *
+     * @param in the connection's input
+     * @param charset how the arguments' bytes become text
+     * @return the command name and arguments, or {@code null} when the client closed the connection
+     * @throws IOException when the bytes are not a command
+     */
+    public static List<String> readCommand(InputStream in, Charset charset) throws IOException {
         String header;
         try {
             header = readLine(in);
@@ -168,7 +182,7 @@ public final class ScriptedServer implements AutoCloseable {
             if (value.length < n + 2) {
                 throw new EOFException();
             }
-            args.add(new String(value, 0, n, StandardCharsets.UTF_8));
+            args.add(new String(value, 0, n, charset));
         }
         return args;
     }

@@ -98,6 +98,20 @@ final class ServerResolver {
                 + ". Install Docker, or put dragonfly or redis-server on the PATH, or set DRAGONFLY_TEST_URI.");
     }
 
+    /**
+     * The {@code redis-server} this resolver would run, honouring a forced way: for tests that
+     * start a server with options of their own (TLS). Empty when the forced way allows none.
+     */
+    Optional<Path> redisServerExecutable() {
+        for (Step step : steps) {
+            if (step instanceof RedisStep redis && (settings.forced() == null || settings.forced() == step.source())
+                    && redis.whyUnavailable().isEmpty()) {
+                return Optional.of(redis.executable());
+            }
+        }
+        return Optional.empty();
+    }
+
     private boolean hasLaterStep(Step step) {
         for (int i = steps.indexOf(step) + 1; i < steps.size(); i++) {
             if (steps.get(i).source() == step.source()) {
@@ -199,6 +213,10 @@ final class ServerResolver {
         private ServerCommand command;
 
         abstract Path locate() throws IOException;
+
+        final Path executable() {
+            return command.executable();
+        }
 
         @Override
         final Optional<String> probe() {

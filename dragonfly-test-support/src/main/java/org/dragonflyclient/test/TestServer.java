@@ -75,6 +75,17 @@ public interface TestServer extends AutoCloseable {
     boolean isDragonfly();
 
     /**
+     * Returns what this server can do where servers differ (fields of {@code CLIENT LIST},
+     * {@code HELLO}, {@code CLIENT TRACKING}, {@code CLUSTER SHARDS}, Lua flags, error texts), for
+     * tests that check the right thing for the server they run on.
+     *
+     * @return the server's capabilities, from its product and version
+     */
+    default ServerCapabilities capabilities() {
+        return ServerCapabilities.of(this);
+    }
+
+    /**
      * Stops what this object started: the process or the container. A no-op for
      * {@link Kind#EXTERNAL} and for the {@linkplain TestServers#shared() shared} server, whose
      * lifetime is the test run's.

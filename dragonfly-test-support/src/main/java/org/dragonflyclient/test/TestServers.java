@@ -1,5 +1,8 @@
 package org.dragonflyclient.test;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Where tests get their server.
  *
@@ -67,6 +70,29 @@ public final class TestServers {
      */
     public static ManagedServer startDedicated() {
         return resolver().startDedicated();
+    }
+
+    /**
+     * Returns the {@code redis-server} binary that this run would start, for tests that need to
+     * start one with options of their own (TLS): with {@code DRAGONFLY_TEST_SERVER=embedded} the
+     * one inside embedded-redis, with {@code binary} the one on the {@code PATH}, otherwise the one
+     * on the {@code PATH} or else the embedded one.
+     *
+     * @return the executable, or empty when none is allowed or found
+     */
+    public static Optional<Path> redisServerExecutable() {
+        return resolver().redisServerExecutable();
+    }
+
+    /**
+     * Returns how the environment chose servers, for messages of tests that cannot apply to it.
+     *
+     * @return for example {@code "DRAGONFLY_TEST_SERVER=embedded"}, or {@code "no DRAGONFLY_TEST_SERVER"}
+     */
+    public static String selection() {
+        ServerSettings.Source forced = resolver().settings().forced();
+        return forced == null ? "no DRAGONFLY_TEST_SERVER"
+                : "DRAGONFLY_TEST_SERVER=" + forced.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Stops the shared server; the next {@link #shared()} starts a new one. */

@@ -112,8 +112,14 @@ final class Arguments {
     }
 
     /**
-     * The timeout of a blocking command in seconds with millisecond precision; {@code 0} blocks
-     * without limit. A positive duration below one millisecond rounds up, never down to "forever".
+     * The timeout of a blocking command in seconds; {@code 0} blocks without limit. A positive
+     * duration is rounded up to whole milliseconds (at least one), never down to "forever".
+     *
+     * <p>Whole seconds go as integers, which every server reads exactly. Other values go as
+     * seconds plus half a millisecond: Redis 6.2 multiplies the parsed {@code long double} by 1000
+     * and truncates, so {@code "0.001"} came out as 0 ms, which it takes as "block forever"
+     * (Redis 7 rounds up instead). With the extra half millisecond a truncating server reads
+     * exactly the milliseconds asked for and a rounding one at most one more.
      */
     static String blockingTimeout(Duration timeout, String command) {
         if (timeout == null || timeout.isNegative()) {
@@ -124,7 +130,10 @@ final class Arguments {
             return "0";
         }
         long millis = Math.max(1, timeout.toMillis() + (timeout.toNanosPart() % 1_000_000 == 0 ? 0 : 1));
-        return (millis / 1000) + "." + String.format("%03d", millis % 1000);
+        if (millis % 1000 == 0) {
+            return Long.toString(millis / 1000);
+        }
+        return (millis / 1000) + "." + String.format("%03d", millis % 1000) + "5";
     }
 
     /** {@code key cursor [MATCH pattern] [COUNT n]} for {@code HSCAN} and {@code SSCAN}. */
