@@ -2,7 +2,6 @@ package org.dragonflyclient.spring.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,10 +10,6 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.core.GetExArgs;
-import org.dragonflyclient.core.KeyScanner;
-import org.dragonflyclient.core.ScanArgs;
-import org.dragonflyclient.core.SetArgs;
 import org.dragonflyclient.spring.cache.serializer.ValueSerializationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
@@ -24,10 +19,12 @@ import org.springframework.cache.support.NullValue;
  * A Spring {@link org.springframework.cache.Cache} whose entries live in Dragonfly (or any
  * Redis-protocol server), one string key per entry. Obtained from a {@link DragonflyCacheManager}.
  *
- * <p>The path of a read: key to text ({@link CacheKeyConverter}), prefix it
- * ({@code cacheName::key}), {@code GET} (or {@code GETEX} with time to idle) through the
- * {@link FailureGuard}, then bytes to value ({@link org.dragonflyclient.spring.cache.serializer.CacheValueSerializer}).
- * A value that no longer deserializes is a miss, with one warning per cache.
+ * <p>The cache does what is Spring's: keys, values, nulls, statistics and loading once. The server
+ * side, in bytes, is its {@link DragonflyCacheStore}'s: commands, expiry, the {@link FailureGuard}.
+ * The path of a read: key to text ({@link CacheKeyConverter}), prefix it ({@code cacheName::key}),
+ * the store's {@code GET} (or {@code GETEX} with time to idle), then bytes to value
+ * ({@link org.dragonflyclient.spring.cache.serializer.CacheValueSerializer}). A value that no longer
+ * deserializes is a miss, with one warning per cache.
  *
  * <p>{@code get(key, Callable)} and {@code retrieve(key, Supplier)} load each key once in this
  * JVM however many threads miss it together, and optionally once across JVMs. {@code clear()}
@@ -46,10 +43,9 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
     private final String name;
     private final DragonflyCacheSettings settings;
     private final CacheRuntime runtime;
-    private final DragonflyClient client;
-    private final FailureGuard guard;
     private final String keyPrefix;
     private final CacheStatistics statistics = new CacheStatistics();
+    private final DragonflyCacheStore store;
     private final AtomicBoolean warnedUnreadable = new AtomicBoolean();
 
     DragonflyCache(String name, DragonflyCacheSettings settings, CacheRuntime runtime) {
@@ -57,9 +53,8 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
         this.name = name;
         this.settings = settings;
         this.runtime = runtime;
-        this.client = runtime.client();
-        this.guard = runtime.guard();
         this.keyPrefix = settings.keyPrefixFor(name);
+        this.store = new DragonflyCacheStore(name, keyPrefix, settings, runtime, statistics);
     }
 
     @Override
@@ -70,7 +65,7 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
     /** @return the client this cache talks through */
     @Override
     public DragonflyClient getNativeCache() {
-        return client;
+        return runtime.client();
     }
 
     /** @return the settings of this cache */
@@ -92,7 +87,16 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
 
     /** Reads and decodes one entry: its store value ({@link NullValue} for a cached null), or {@code null}. */
     private @Nullable Object read(Object key, byte[] serverKey, boolean count) {
-        byte[] bytes = guard.execute(this, CacheOperation.GET, key, () -> fetch(serverKey), null);
+        return found(key, store.get(key, serverKey), count);
+    }
+
+    /** Reads without blocking; decoding and everything after it run on the manager's executor. */
+    private CompletableFuture<@Nullable Object> readAsync(Object key, byte[] serverKey) {
+        return store.getAsync(key, serverKey).thenApplyAsync(bytes -> found(key, bytes, true), runtime.executor());
+    }
+
+    /** Decodes what a read found, and counts it as a hit or a miss when it is the caller's own read. */
+    private @Nullable Object found(Object key, byte @Nullable [] bytes, boolean count) {
         Object value = bytes == null ? null : decode(key, bytes);
         if (count) {
             if (value == null) {
@@ -102,11 +106,6 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
             }
         }
         return value;
-    }
-
-    private byte[] fetch(byte[] serverKey) {
-        return settings.idleExpiry() ? client.getex(serverKey, GetExArgs.px(settings.nextExpiryMillis()))
-                : client.get(serverKey);
     }
 
     @Override
@@ -131,7 +130,7 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
         if (lease == null) {
             return loadAndStore(key, serverKey, valueLoader);
         }
-        return lease.load(this, key, serverKey, () -> read(key, serverKey, false),
+        return lease.load(store, key, serverKey, () -> read(key, serverKey, false),
                 () -> loadAndStore(key, serverKey, valueLoader));
     }
 
@@ -142,14 +141,14 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
         } catch (Throwable ex) {
             throw new ValueRetrievalException(key, valueLoader, ex);
         }
-        write(key, serverKey, encode(storeValue));
+        store.put(key, serverKey, encode(storeValue));
         return storeValue;
     }
 
     @Override
     public @Nullable CompletableFuture<?> retrieve(Object key) {
         byte[] serverKey = serverKey(key);
-        return readAsync(key, serverKey, true).thenApply(stored -> stored == null ? null
+        return readAsync(key, serverKey).thenApply(stored -> stored == null ? null
                 : isAllowNullValues() ? toValueWrapper(stored) : fromStoreValue(stored));
     }
 
@@ -157,42 +156,15 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
         byte[] serverKey = serverKey(key);
-        return runtime.flights().loadAsync(flightKey(serverKey), () -> readAsync(key, serverKey, true)
+        return runtime.flights().loadAsync(flightKey(serverKey), () -> readAsync(key, serverKey)
                 .thenCompose(stored -> stored != null ? CompletableFuture.completedFuture(stored)
                         : valueLoader.get().thenCompose(value -> writeAsync(key, serverKey, toStoreValue(value)))))
                 .thenApply(stored -> (T) fromStoreValue(stored));
     }
 
-    /** Reads without blocking; decoding and everything after it run on the manager's executor. */
-    private CompletableFuture<@Nullable Object> readAsync(Object key, byte[] serverKey, boolean count) {
-        return guard.executeAsync(this, CacheOperation.GET, key, () -> settings.idleExpiry()
-                        ? client.async().getex(serverKey, GetExArgs.px(settings.nextExpiryMillis()))
-                        : client.async().get(serverKey), null)
-                .thenApplyAsync(bytes -> {
-                    Object value = bytes == null ? null : decode(key, bytes);
-                    if (count) {
-                        if (value == null) {
-                            statistics.recordMiss();
-                        } else {
-                            statistics.recordHit();
-                        }
-                    }
-                    return value;
-                }, runtime.executor());
-    }
-
     private CompletableFuture<Object> writeAsync(Object key, byte[] serverKey, Object storeValue) {
-        byte[] bytes = encode(storeValue);
-        long expiry = settings.nextExpiryMillis();
-        return guard.executeAsync(this, CacheOperation.PUT, key,
-                () -> (expiry > 0 ? client.async().set(serverKey, bytes, SetArgs.px(expiry))
-                        : client.async().set(serverKey, bytes).thenApply(ignored -> Boolean.TRUE)), Boolean.FALSE)
-                .thenApplyAsync(stored -> {
-                    if (Boolean.TRUE.equals(stored)) {
-                        statistics.recordPut();
-                    }
-                    return storeValue;
-                }, runtime.executor());
+        return store.putAsync(key, serverKey, encode(storeValue)).thenApplyAsync(stored -> storeValue,
+                runtime.executor());
     }
 
     // ------------------------------------------------------------------ writes
@@ -200,22 +172,7 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
     @Override
     public void put(Object key, @Nullable Object value) {
         byte[] bytes = encode(toStoreValue(value));
-        write(key, serverKey(key), bytes);
-    }
-
-    private void write(Object key, byte[] serverKey, byte[] bytes) {
-        long expiry = settings.nextExpiryMillis();
-        boolean stored = guard.execute(this, CacheOperation.PUT, key, () -> {
-            if (expiry > 0) {
-                client.set(serverKey, bytes, SetArgs.px(expiry));
-            } else {
-                client.set(serverKey, bytes);
-            }
-            return Boolean.TRUE;
-        }, Boolean.FALSE);
-        if (stored) {
-            statistics.recordPut();
-        }
+        store.put(key, serverKey(key), bytes);
     }
 
     /**
@@ -227,33 +184,15 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
     public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
         byte[] bytes = encode(toStoreValue(value));
         byte[] serverKey = serverKey(key);
-        return guard.execute(this, CacheOperation.PUT, key, () -> putIfAbsent(key, serverKey, bytes), null);
-    }
-
-    private @Nullable ValueWrapper putIfAbsent(Object key, byte[] serverKey, byte[] bytes) {
-        long expiry = settings.nextExpiryMillis();
-        SetArgs ifAbsent = expiry > 0 ? SetArgs.px(expiry).nx() : SetArgs.ifAbsent();
-        // Bounded: the existing entry can expire between SET NX and GET, then we try again.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (client.set(serverKey, bytes, ifAbsent)) {
-                statistics.recordPut();
-                return null;
-            }
-            byte[] existing = client.get(serverKey);
-            if (existing != null) {
-                Object stored = decode(key, existing);
-                if (stored != null) {
-                    return toValueWrapper(stored);
-                }
-                break; // unreadable: overwrite it, as a miss would
-            }
+        byte[] existing = store.putIfAbsent(key, serverKey, bytes);
+        if (existing == null) {
+            return null;
         }
-        if (expiry > 0) {
-            client.set(serverKey, bytes, SetArgs.px(expiry));
-        } else {
-            client.set(serverKey, bytes);
+        Object stored = decode(key, existing);
+        if (stored != null) {
+            return toValueWrapper(stored);
         }
-        statistics.recordPut();
+        store.put(key, serverKey, bytes); // unreadable: overwrite it, as a miss would
         return null;
     }
 
@@ -270,17 +209,18 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
      */
     @Override
     public boolean evictIfPresent(Object key) {
-        byte[] serverKey = serverKey(key);
-        long removed = guard.execute(this, CacheOperation.EVICT, key, () -> client.unlink(serverKey), -1L);
-        if (removed >= 0) {
-            statistics.recordEviction(removed);
-        }
-        return removed > 0;
+        return store.unlink(key, serverKey(key)) > 0;
     }
 
+    /**
+     * Deletes every entry of this cache: walks {@code SCAN MATCH prefix* COUNT n} and deletes each
+     * page with {@code UNLINK}. Not atomic: an entry written during the walk may survive it.
+     *
+     * @throws IllegalStateException when this cache's keys have no prefix ({@code use-key-prefix=false})
+     */
     @Override
     public void clear() {
-        removeAll();
+        store.clear();
     }
 
     /**
@@ -290,36 +230,7 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
      */
     @Override
     public boolean invalidate() {
-        return removeAll() > 0;
-    }
-
-    /**
-     * Walks the cache's key space with {@code SCAN MATCH prefix* COUNT n} and deletes each page
-     * with {@code UNLINK}. Not atomic: an entry written during the walk may survive it.
-     */
-    private long removeAll() {
-        if (keyPrefix.isEmpty()) {
-            throw new IllegalStateException("Cache '" + name + "' stores its entries without a key prefix "
-                    + "(use-key-prefix=false), so clear() cannot tell its keys from any other key in the database. "
-                    + "Enable dragonfly.cache.use-key-prefix (or the cache's own use-key-prefix) to clear it");
-        }
-        byte[] pattern = KeyPatterns.prefixPattern(keyPrefix);
-        int batchSize = runtime.clearBatchSize();
-        long removed = guard.execute(this, CacheOperation.CLEAR, null, () -> {
-            long count = 0;
-            KeyScanner<byte[]> scanner = client.scanBinary(ScanArgs.match(pattern).count(batchSize));
-            for (List<byte[]> page = scanner.nextBatch(); !page.isEmpty(); page = scanner.nextBatch()) {
-                for (int from = 0; from < page.size(); from += batchSize) {
-                    List<byte[]> batch = page.subList(from, Math.min(page.size(), from + batchSize));
-                    count += client.unlink(batch.toArray(new byte[0][]));
-                }
-            }
-            return count;
-        }, -1L);
-        if (removed > 0) {
-            statistics.recordRemovals(removed);
-        }
-        return removed;
+        return store.clear() > 0;
     }
 
     // ------------------------------------------------------------------ conversions

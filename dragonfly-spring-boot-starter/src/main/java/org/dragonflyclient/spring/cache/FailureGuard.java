@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -12,6 +13,7 @@ import org.dragonflyclient.core.DragonflyConnectionException;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyInterruptedException;
 import org.dragonflyclient.core.DragonflyServerException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every server call of the caches of one manager, and decides what a failure means.
@@ -54,7 +56,7 @@ final class FailureGuard {
     /**
      * Runs one server call.
      *
-     * @param cache the cache, for its counters and name
+     * @param store the store of the cache, for its counters and name
      * @param operation what the call does
      * @param key the cache key, for log messages; {@code null} for whole-cache operations
      * @param command the call
@@ -63,15 +65,36 @@ final class FailureGuard {
      * @return the call's result, or the fallback
      * @throws DragonflyException in fail-fast mode, when the call failed or was skipped
      */
-    <T> T execute(DragonflyCache cache, CacheOperation operation, Object key, Supplier<T> command, T fallback) {
+    <T> T execute(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key, Supplier<T> command,
+            T fallback) {
+        return execute(store, operation, key, Supplier::get, command, fallback);
+    }
+
+    /**
+     * Runs one server call given as a function and its argument, so that a caller on the hot path
+     * can pass a function it built once instead of a new lambda per call; same rules as
+     * {@link #execute(DragonflyCacheStore, CacheOperation, Object, Supplier, Object)}.
+     *
+     * @param store the store of the cache
+     * @param operation what the call does
+     * @param key the cache key, for log messages
+     * @param command the call
+     * @param argument what the call is applied to
+     * @param fallback the result instead of a failure (fail-open)
+     * @param <A> the argument type
+     * @param <T> the result type
+     * @return the call's result, or the fallback
+     */
+    <A, T> T execute(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key,
+            Function<A, T> command, A argument, T fallback) {
         if (!breaker.tryAcquire()) {
-            return rejected(cache, operation, key, fallback);
+            return rejected(store, operation, key, fallback);
         }
         T result;
         try {
-            result = command.get();
+            result = command.apply(argument);
         } catch (DragonflyException e) {
-            return failed(cache, operation, key, e, fallback);
+            return failed(store, operation, key, e, fallback);
         } catch (RuntimeException | Error e) {
             breaker.onInconclusive();
             throw e;
@@ -81,9 +104,10 @@ final class FailureGuard {
     }
 
     /**
-     * Runs one asynchronous server call; same rules as {@link #execute}.
+     * Runs one asynchronous server call; same rules as
+     * {@link #execute(DragonflyCacheStore, CacheOperation, Object, Supplier, Object)}.
      *
-     * @param cache the cache
+     * @param store the store of the cache
      * @param operation what the call does
      * @param key the cache key
      * @param command starts the call
@@ -91,18 +115,37 @@ final class FailureGuard {
      * @param <T> the result type
      * @return the call's result or the fallback; failed in fail-fast mode
      */
-    <T> CompletableFuture<T> executeAsync(DragonflyCache cache, CacheOperation operation, Object key,
+    <T> CompletableFuture<T> executeAsync(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key,
             Supplier<CompletableFuture<T>> command, T fallback) {
+        return executeAsync(store, operation, key, Supplier::get, command, fallback);
+    }
+
+    /**
+     * Runs one asynchronous server call given as a function and its argument; same rules as
+     * {@link #execute(DragonflyCacheStore, CacheOperation, Object, Function, Object, Object)}.
+     *
+     * @param store the store of the cache
+     * @param operation what the call does
+     * @param key the cache key
+     * @param command starts the call
+     * @param argument what the call is applied to
+     * @param fallback the result instead of a failure (fail-open)
+     * @param <A> the argument type
+     * @param <T> the result type
+     * @return the call's result or the fallback; failed in fail-fast mode
+     */
+    <A, T> CompletableFuture<T> executeAsync(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key,
+            Function<A, CompletableFuture<T>> command, A argument, T fallback) {
         if (!breaker.tryAcquire()) {
             try {
-                return CompletableFuture.completedFuture(rejected(cache, operation, key, fallback));
+                return CompletableFuture.completedFuture(rejected(store, operation, key, fallback));
             } catch (DragonflyException e) {
                 return CompletableFuture.failedFuture(e);
             }
         }
         CompletableFuture<T> started;
         try {
-            started = command.get();
+            started = command.apply(argument);
         } catch (DragonflyException e) {
             started = CompletableFuture.failedFuture(e);
         } catch (RuntimeException | Error e) {
@@ -117,7 +160,7 @@ final class FailureGuard {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof DragonflyException e) {
-                return failed(cache, operation, key, e, fallback);
+                return failed(store, operation, key, e, fallback);
             }
             breaker.onInconclusive();
             throw failure instanceof CompletionException c ? c : new CompletionException(failure);
@@ -130,9 +173,9 @@ final class FailureGuard {
         }
     }
 
-    private <T> T failed(DragonflyCache cache, CacheOperation operation, Object key, DragonflyException e,
-            T fallback) {
-        cache.statistics().recordError();
+    private <T> T failed(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key,
+            DragonflyException e, T fallback) {
+        store.statistics().recordError();
         boolean outageStarted = false;
         if (e instanceof DragonflyServerException) {
             succeeded(); // the server answered, so it is up
@@ -146,17 +189,17 @@ final class FailureGuard {
         }
         if (outageStarted) {
             logger.warn("Dragonfly is unavailable (" + e.getMessage() + "). Cache " + operation.description()
-                    + " on '" + cache.getName() + "' failed and is treated as a miss; for the next "
+                    + " on '" + store.cacheName() + "' failed and is treated as a miss; for the next "
                     + breaker.openDuration().toMillis() + " ms cache operations skip the server (reads miss, "
                     + "writes are dropped) until a probe reaches it");
         } else if (operation.mayLeaveStaleData()) {
-            logger.warn("Cache " + operation.description() + " " + describe(cache, key)
+            logger.warn("Cache " + operation.description() + " " + describe(store, key)
                     + " failed; stale entries may remain until they expire: " + e.getMessage());
         } else if (e instanceof DragonflyServerException && warningDue()) {
-            logger.warn("Cache " + operation.description() + " " + describe(cache, key)
+            logger.warn("Cache " + operation.description() + " " + describe(store, key)
                     + " failed and is treated as a miss: " + e.getMessage());
         } else if (logger.isDebugEnabled()) {
-            logger.debug("Cache " + operation.description() + " " + describe(cache, key) + " failed: " + e.getMessage(), e);
+            logger.debug("Cache " + operation.description() + " " + describe(store, key) + " failed: " + e.getMessage(), e);
         }
         return fallback;
     }
@@ -167,25 +210,26 @@ final class FailureGuard {
         return now - due >= 0 && nextWarning.compareAndSet(due, now + WARN_INTERVAL_NANOS);
     }
 
-    private <T> T rejected(DragonflyCache cache, CacheOperation operation, Object key, T fallback) {
-        cache.statistics().recordRejection();
+    private <T> T rejected(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key, T fallback) {
+        store.statistics().recordRejection();
         Throwable cause = breaker.lastFailure();
         if (failFast) {
-            throw new DragonflyConnectionException("Cache " + operation.description() + " " + describe(cache, key)
+            throw new DragonflyConnectionException("Cache " + operation.description() + " " + describe(store, key)
                     + " skipped: Dragonfly was unavailable less than " + breaker.openDuration().toMillis()
                     + " ms ago (" + (cause != null ? cause.getMessage() : "unknown failure") + ")", cause);
         }
         if (operation.mayLeaveStaleData()) {
-            logger.warn("Cache " + operation.description() + " " + describe(cache, key)
+            logger.warn("Cache " + operation.description() + " " + describe(store, key)
                     + " skipped because Dragonfly is unavailable; stale entries may remain until they expire");
         } else if (logger.isDebugEnabled()) {
-            logger.debug("Cache " + operation.description() + " " + describe(cache, key)
+            logger.debug("Cache " + operation.description() + " " + describe(store, key)
                     + " skipped: Dragonfly is unavailable");
         }
         return fallback;
     }
 
-    private static String describe(DragonflyCache cache, Object key) {
-        return key == null ? "of cache '" + cache.getName() + "'" : "of key '" + key + "' in cache '" + cache.getName() + "'";
+    private static String describe(DragonflyCacheStore store, @Nullable Object key) {
+        return key == null ? "of cache '" + store.cacheName() + "'"
+                : "of key '" + key + "' in cache '" + store.cacheName() + "'";
     }
 }

@@ -55,21 +55,21 @@ final class LoadLease {
     /**
      * Loads under the lease, or waits for the JVM that holds it.
      *
-     * @param cache the cache
+     * @param store the store of the cache, for the failure guard
      * @param key the cache key, for messages
      * @param serverKey the entry's server-side key
      * @param readStored reads the entry: its store value, or {@code null}
      * @param load runs the loader and stores its value
      * @return the store value, loaded here or by another JVM
      */
-    Object load(DragonflyCache cache, Object key, byte[] serverKey, Supplier<Object> readStored, Supplier<Object> load) {
+    Object load(DragonflyCacheStore store, Object key, byte[] serverKey, Supplier<Object> readStored, Supplier<Object> load) {
         byte[] leaseKey = leaseKey(serverKey);
         byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         SetArgs take = SetArgs.px(leaseTime.toMillis()).nx();
         long giveUpAt = System.nanoTime() + 2 * leaseTime.toNanos();
         long pause = FIRST_PAUSE_NANOS;
         while (true) {
-            Boolean taken = guard.execute(cache, CacheOperation.LEASE, key, () -> client.set(leaseKey, token, take), null);
+            Boolean taken = guard.execute(store, CacheOperation.LEASE, key, () -> client.set(leaseKey, token, take), null);
             if (taken == null) {
                 return load.get(); // the server fails: load without a lease
             }
@@ -77,7 +77,7 @@ final class LoadLease {
                 try {
                     return load.get();
                 } finally {
-                    release(cache, key, leaseKey, token);
+                    release(store, key, leaseKey, token);
                 }
             }
             if (System.nanoTime() - giveUpAt >= 0 || Thread.currentThread().isInterrupted()) {
@@ -92,10 +92,10 @@ final class LoadLease {
         }
     }
 
-    private void release(DragonflyCache cache, Object key, byte[] leaseKey, byte[] token) {
+    private void release(DragonflyCacheStore store, Object key, byte[] leaseKey, byte[] token) {
         // Never fails the load: an unreleased lease expires after leaseTime.
         try {
-            guard.execute(cache, CacheOperation.LEASE, key,
+            guard.execute(store, CacheOperation.LEASE, key,
                     () -> client.execute("EVAL", RELEASE_SCRIPT, 1, leaseKey, token), null);
         } catch (RuntimeException e) {
             // fail-fast mode rethrows; the value is loaded and stored all the same
