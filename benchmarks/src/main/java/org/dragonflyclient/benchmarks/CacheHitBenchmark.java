@@ -2,6 +2,10 @@ package org.dragonflyclient.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.dragonflyclient.benchmarks.cache.CacheManagerFactory;
 import org.dragonflyclient.benchmarks.cache.CacheManagerFactory.OpenedCacheManager;
 import org.dragonflyclient.benchmarks.cache.CachedLookup;
@@ -53,6 +57,18 @@ public class CacheHitBenchmark {
     @Param({CacheManagerFactory.DRAGONFLY, CacheManagerFactory.SPRING_DATA_REDIS})
     public String cacheManager;
 
+    /**
+     * {@code on}: each call runs inside an observed "request" (as an HTTP request is with Spring
+     * Boot's observability), and the cache's client observes each command, as Spring Boot wires it
+     * ({@code dragonfly.observation.enabled=true}; Lettuce's {@code MicrometerTracing}). The
+     * registry's handler is Spring Boot's default, a timer per observation. The report's table
+     * compares the {@code off} runs; {@code on} shows what observation costs each side.
+     */
+    @Param({"off", "on"})
+    public String observation;
+
+    private ObservationRegistry observations;
+
     private OpenedCacheManager opened;
     private AnnotationConfigApplicationContext context;
     private CachedLookup lookup;
@@ -71,7 +87,12 @@ public class CacheHitBenchmark {
 
     @Setup
     public void setUp() throws InterruptedException {
-        opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment());
+        observations = switch (observation) {
+            case "off" -> null;
+            case "on" -> observedRegistry();
+            default -> throw new IllegalArgumentException("observation is on or off, not " + observation);
+        };
+        opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment(), observations);
         context = new AnnotationConfigApplicationContext();
         context.registerBean(CacheManager.class, opened::cacheManager);
         context.register(CachingConfiguration.class);
@@ -105,7 +126,18 @@ public class CacheHitBenchmark {
 
     @Benchmark
     public String cacheHit(Cursor cursor) {
-        return lookup.find(ids[cursor.next++ & (KEYS - 1)]);
+        String id = ids[cursor.next++ & (KEYS - 1)];
+        if (observations == null) {
+            return lookup.find(id);
+        }
+        return Observation.createNotStarted("request", observations).observe(() -> lookup.find(id));
+    }
+
+    /** A registry with the handler Spring Boot registers when only metrics are present. */
+    private static ObservationRegistry observedRegistry() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+        return registry;
     }
 
     @TearDown

@@ -46,6 +46,7 @@ final class MarkdownReport {
         throughput();
         allocation();
         poolSize();
+        observationCost();
         missing();
         machine();
         return out.toString();
@@ -126,6 +127,28 @@ final class MarkdownReport {
             }
         }
         line(row.append(" |").toString());
+    }
+
+    private void observationCost() {
+        if (!results.contains("CacheHitBenchmark.cacheHit?observation=on")) {
+            return;
+        }
+        line("## Cost of observation (workload g)");
+        line();
+        line("ops/s with `observation=off` and `on` (each call inside an observed request, each command of the cache "
+                + "observed: `dragonfly.observation.enabled=true` for ours, Lettuce's `MicrometerTracing` for Spring Data "
+                + "Redis, a timer per observation as Spring Boot's default handler); the percentage is on against off.");
+        line();
+        line("| cache manager | off | on |");
+        line("|---|---:|---:|");
+        for (String manager : new String[] {Workload.OURS, "spring-data-redis"}) {
+            Result off = results.find("CacheHitBenchmark.cacheHit?observation=off", "cacheManager", manager);
+            Result on = results.find("CacheHitBenchmark.cacheHit?observation=on", "cacheManager", manager);
+            String change = off != null && on != null
+                    ? String.format(Locale.ROOT, " (%+.0f%%)", 100 * (on.score() / off.score() - 1)) : "";
+            line("| " + manager + " | " + ops(off) + " | " + ops(on) + change + " |");
+        }
+        line();
     }
 
     private void missing() {
