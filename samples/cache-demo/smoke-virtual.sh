@@ -3,8 +3,9 @@
 # spring.threads.virtual.enabled=true on a JDK 21+ (Tomcat then serves each request on a virtual
 # thread, which calls the cache and the client), a burst of 200 concurrent lookups, and a JFR
 # recording of every jdk.VirtualThreadPinned event (threshold 0). Fails when the demo does not
-# report virtual threads or when a pinned virtual thread has a frame of this project's code on
-# its stack; pins elsewhere (Tomcat, the JDK) are listed but do not fail it.
+# report virtual threads or when a virtual thread was pinned with a frame of this project's code
+# on its stack, except while the JVM loaded or initialised a class for it (a one-time wait per
+# class that pins even on Java 25). Other pins (Tomcat, the JDK) are listed but do not fail it.
 #
 # Usage: samples/cache-demo/smoke-virtual.sh
 # Environment: VIRTUAL_JAVA_HOME, a JDK 21+ (default: JAVA_HOME when it is 21+, else
@@ -39,12 +40,15 @@ SMOKE_GOALS="spring-boot:test-run -Dspring-boot.run.jvmArguments=-XX:StartFlight
 grep -q "Requests run on virtual threads" "$LOG" \
     || { echo "smoke-virtual: FAILED: the demo does not report virtual threads (see $LOG)" >&2; exit 1; }
 [[ -s $JFR ]] || { echo "smoke-virtual: FAILED: no JFR recording at $JFR" >&2; exit 1; }
-pinned=$("$java_home/bin/jfr" print --events jdk.VirtualThreadPinned "$JFR")
+pinned=$("$java_home/bin/jfr" print --stack-depth 64 --events jdk.VirtualThreadPinned "$JFR")
 count=$(grep -c '^jdk.VirtualThreadPinned' <<<"$pinned" || true)
 echo "smoke-virtual: jdk.VirtualThreadPinned events (any duration): $count"
 if ((count > 0)); then
     echo "$pinned" | head -n 60
-    if grep -q 'org\.dragonflyclient' <<<"$pinned"; then
+    # One record per event; ours = a frame of org.dragonflyclient, not during class loading or initialisation.
+    ours=$(awk -v RS='jdk.VirtualThreadPinned {' 'NR > 1 && /org\.dragonflyclient/ && !/initialization of|ClassLoader\.loadClass/ { n++ } END { print n + 0 }' <<<"$pinned")
+    echo "smoke-virtual: of which pinned in this project's code outside class loading: $ours"
+    if ((ours > 0)); then
         echo "smoke-virtual: FAILED: a virtual thread was pinned with this project's code on its stack" >&2
         exit 1
     fi
