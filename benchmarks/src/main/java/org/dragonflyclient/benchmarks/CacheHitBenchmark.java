@@ -58,13 +58,14 @@ public class CacheHitBenchmark {
     public String cacheManager;
 
     /**
-     * {@code on}: each call runs inside an observed "request" (as an HTTP request is with Spring
-     * Boot's observability), and the cache's client observes each command, as Spring Boot wires it
-     * ({@code dragonfly.observation.enabled=true}; Lettuce's {@code MicrometerTracing}). The
-     * registry's handler is Spring Boot's default, a timer per observation. The report's table
-     * compares the {@code off} runs; {@code on} shows what observation costs each side.
+     * {@code request}: each call runs inside an observed "request", as an HTTP request does with
+     * Spring Boot's observability; {@code on}: that, and the cache's client observes each command
+     * as Spring Boot wires it ({@code dragonfly.observation.enabled=true}; Lettuce's
+     * {@code MicrometerTracing}). The registry's handler is Spring Boot's default, a timer per
+     * observation. The report's table compares the {@code off} runs; {@code on} against
+     * {@code request} is what observing the commands costs each side.
      */
-    @Param({"off", "on"})
+    @Param({"off", "request", "on"})
     public String observation;
 
     private ObservationRegistry observations;
@@ -89,10 +90,11 @@ public class CacheHitBenchmark {
     public void setUp() throws InterruptedException {
         observations = switch (observation) {
             case "off" -> null;
-            case "on" -> observedRegistry();
-            default -> throw new IllegalArgumentException("observation is on or off, not " + observation);
+            case "request", "on" -> observedRegistry();
+            default -> throw new IllegalArgumentException("observation is off, request or on, not " + observation);
         };
-        opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment(), observations);
+        opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment(),
+                observation.equals("on") ? observations : null);
         context = new AnnotationConfigApplicationContext();
         context.registerBean(CacheManager.class, opened::cacheManager);
         context.register(CachingConfiguration.class);
