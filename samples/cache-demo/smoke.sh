@@ -16,6 +16,10 @@
 #   SMOKE_PORT         HTTP port of the demo (default 0: a free one, read from the log).
 #   SMOKE_TIMEOUT      seconds to wait for /actuator/health (default 180: it includes compiling).
 #   SMOKE_LOG          where the demo's output goes (default samples/cache-demo/target/smoke.log).
+#   SMOKE_GOALS        what Maven runs, split at spaces (default spring-boot:test-run); smoke-aot.sh
+#                      and smoke-virtual.sh set their own.
+#   SMOKE_BURST        extra concurrent lookups (16 at a time) after the two above, all of which must
+#                      succeed (default 0); smoke-virtual.sh uses it to give virtual threads work.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -24,6 +28,8 @@ readonly TIMEOUT=${SMOKE_TIMEOUT:-180}
 readonly LOG=${SMOKE_LOG:-samples/cache-demo/target/smoke.log}
 export DEMO_LOCAL_SERVER=${DEMO_LOCAL_SERVER:-always}
 export SERVER_PORT=${SMOKE_PORT:-0}
+readonly GOALS=${SMOKE_GOALS:-spring-boot:test-run}
+readonly BURST=${SMOKE_BURST:-0}
 
 pgid=
 fail() {
@@ -65,9 +71,10 @@ port_open() {
 }
 
 # The README's command, in the background and in a process group of its own.
-echo "smoke: starting (./mvnw -pl samples/cache-demo -am spring-boot:test-run, DEMO_LOCAL_SERVER=$DEMO_LOCAL_SERVER${DRAGONFLY_TEST_SERVER:+, DRAGONFLY_TEST_SERVER=$DRAGONFLY_TEST_SERVER}), log in $LOG"
+echo "smoke: starting (./mvnw -pl samples/cache-demo -am $GOALS, DEMO_LOCAL_SERVER=$DEMO_LOCAL_SERVER${DRAGONFLY_TEST_SERVER:+, DRAGONFLY_TEST_SERVER=$DRAGONFLY_TEST_SERVER}), log in $LOG"
 mkdir -p "$(dirname "$LOG")"
-setsid ./mvnw -B -ntp -pl samples/cache-demo -am spring-boot:test-run >"$LOG" 2>&1 </dev/null &
+# shellcheck disable=SC2086 # GOALS is a list of Maven arguments
+setsid ./mvnw -B -ntp -pl samples/cache-demo -am $GOALS >"$LOG" 2>&1 </dev/null &
 pgid=$!
 for _ in $(seq 1 50); do
     [[ $(ps -o pgid= -p "$pgid" 2>/dev/null | tr -d ' ') == "$pgid" ]] && break
@@ -108,6 +115,14 @@ echo "smoke: GET /books/$ISBN -> $first"
 second=$(curl -fsS "$base/books/$ISBN") || fail "second GET /books/$ISBN failed"
 echo "smoke: GET /books/$ISBN -> $second"
 [[ $second == *'"cacheHit":true'* ]] || fail "the second lookup was not served from the cache"
+
+if ((BURST > 0)); then
+    # Books and prices (the CompletableFuture path), 16 requests at a time.
+    for i in $(seq 1 "$BURST"); do
+        if ((i % 2)); then echo "$base/books/$ISBN"; else echo "$base/books/$ISBN/price"; fi
+    done | xargs -P 16 -n 1 curl -fsS -o /dev/null || fail "a lookup of the burst of $BURST failed"
+    echo "smoke: $BURST concurrent lookups answered"
+fi
 
 # Where the demo's own server listens, if it started one: it must be gone after the stop.
 server=$(sed -n 's|.*LocalServerConfiguration.*Started .* at redis://\([^ ]*:[0-9]*\) for this run.*|\1|p' "$LOG" | head -n 1)

@@ -2,6 +2,10 @@ package org.dragonflyclient.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.dragonflyclient.benchmarks.cache.CacheManagerFactory;
 import org.dragonflyclient.benchmarks.cache.CacheManagerFactory.OpenedCacheManager;
 import org.dragonflyclient.benchmarks.cache.CachedLookup;
@@ -53,6 +57,19 @@ public class CacheHitBenchmark {
     @Param({CacheManagerFactory.DRAGONFLY, CacheManagerFactory.SPRING_DATA_REDIS})
     public String cacheManager;
 
+    /**
+     * {@code request}: each call runs inside an observed "request", as an HTTP request does with
+     * Spring Boot's observability; {@code on}: that, and the cache's client observes each command
+     * as Spring Boot wires it ({@code dragonfly.observation.enabled=true}; Lettuce's
+     * {@code MicrometerTracing}). The registry's handler is Spring Boot's default, a timer per
+     * observation. The report's table compares the {@code off} runs; {@code on} against
+     * {@code request} is what observing the commands costs each side.
+     */
+    @Param({"off", "request", "on"})
+    public String observation;
+
+    private ObservationRegistry observations;
+
     private OpenedCacheManager opened;
     private AnnotationConfigApplicationContext context;
     private CachedLookup lookup;
@@ -71,7 +88,13 @@ public class CacheHitBenchmark {
 
     @Setup
     public void setUp() throws InterruptedException {
-        opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment());
+        observations = switch (observation) {
+            case "off" -> null;
+            case "request", "on" -> observedRegistry();
+            default -> throw new IllegalArgumentException("observation is off, request or on, not " + observation);
+        };
+        opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment(),
+                observation.equals("on") ? observations : null);
         context = new AnnotationConfigApplicationContext();
         context.registerBean(CacheManager.class, opened::cacheManager);
         context.register(CachingConfiguration.class);
@@ -105,7 +128,18 @@ public class CacheHitBenchmark {
 
     @Benchmark
     public String cacheHit(Cursor cursor) {
-        return lookup.find(ids[cursor.next++ & (KEYS - 1)]);
+        String id = ids[cursor.next++ & (KEYS - 1)];
+        if (observations == null) {
+            return lookup.find(id);
+        }
+        return Observation.createNotStarted("request", observations).observe(() -> lookup.find(id));
+    }
+
+    /** A registry with the handler Spring Boot registers when only metrics are present. */
+    private static ObservationRegistry observedRegistry() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+        return registry;
     }
 
     @TearDown

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,6 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 @WithTestServer
 class BlockingCommandsTest {
+
+    /**
+     * A thread per task, for callers that block: {@code CompletableFuture}'s default pool has one worker on
+     * 2 cores, and on Java 25 it queues such tasks behind one another (Java 17 gave each a thread).
+     */
+    private static final Executor THREAD_PER_TASK = task -> new Thread(task).start();
 
     private static ClientOptions.Builder options(TestServer server) {
         return ClientOptions.fromUri(server.uri()).toBuilder().timeout(Duration.ofSeconds(2));
@@ -72,7 +79,7 @@ class BlockingCommandsTest {
         try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(1).build())) {
             client.set("block:other", "value");
             CompletableFuture<KeyValue<String>> blocked = CompletableFuture.supplyAsync(
-                    () -> client.blpop(Duration.ZERO, "block:empty"));
+                    () -> client.blpop(Duration.ZERO, "block:empty"), THREAD_PER_TASK);
             CompletableFuture<KeyValue<String>> blockedAsync = client.async().brpop(Duration.ZERO, "block:empty2");
             await().atMost(Duration.ofSeconds(5)).until(() -> server.execute("CLIENT", "LIST").split("cmd=b").length == 3);
 
@@ -84,7 +91,7 @@ class BlockingCommandsTest {
                         last = client.get("block:other");
                     }
                     return last;
-                }));
+                }, THREAD_PER_TASK));
             }
             for (CompletableFuture<String> get : gets) {
                 assertThat(get.get(10, TimeUnit.SECONDS)).isEqualTo("value");

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Subscriptions on a dedicated connection, over RESP3 (push frames) and RESP2 (plain arrays). */
 @WithTestServer
 class PubSubTest {
+
+    /**
+     * A thread per task, for callers that block: {@code CompletableFuture}'s default pool has one worker on
+     * 2 cores, and on Java 25 it queues such tasks behind one another (Java 17 gave each a thread).
+     */
+    private static final Executor THREAD_PER_TASK = task -> new Thread(task).start();
 
     private static DragonflyClient client(TestServer server, Protocol protocol) {
         return DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder().protocol(protocol)
@@ -133,7 +140,7 @@ class PubSubTest {
                             mismatches.incrementAndGet();
                         }
                     }
-                }));
+                }, THREAD_PER_TASK));
             }
             CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < messages; i++) {
@@ -143,7 +150,7 @@ class PubSubTest {
                         client.async().publish(channel, "m" + i);
                     }
                 }
-            });
+            }, THREAD_PER_TASK);
             publisher.get(60, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(30)).until(() -> firstGot.size() == messages && secondGot.size() == messages);
             publishing.set(false);

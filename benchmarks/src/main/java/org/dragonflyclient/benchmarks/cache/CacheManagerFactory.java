@@ -1,14 +1,21 @@
 package org.dragonflyclient.benchmarks.cache;
 
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.tracing.MicrometerTracing;
+import io.micrometer.observation.ObservationRegistry;
 import org.dragonflyclient.benchmarks.BenchmarkServer;
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.spring.cache.DragonflyCacheManager;
+import org.dragonflyclient.spring.observation.DragonflyCommandObservationConvention;
+import org.dragonflyclient.spring.observation.ObservationCommandListener;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
@@ -48,12 +55,16 @@ public final class CacheManagerFactory {
     /**
      * @param implementation {@link #DRAGONFLY} or {@link #SPRING_DATA_REDIS}
      * @param server where to connect
+     * @param observations where each command's observation goes, as Spring Boot wires it for each
+     *     side ({@code dragonfly.observation.enabled=true}; Lettuce's {@code MicrometerTracing}),
+     *     or {@code null} for none
      * @return a connected cache manager
      */
-    public static OpenedCacheManager open(String implementation, BenchmarkServer server) {
+    public static OpenedCacheManager open(String implementation, BenchmarkServer server,
+            @Nullable ObservationRegistry observations) {
         return switch (implementation) {
-            case DRAGONFLY -> dragonfly(server);
-            case SPRING_DATA_REDIS -> springDataRedis(server);
+            case DRAGONFLY -> dragonfly(server, observations);
+            case SPRING_DATA_REDIS -> springDataRedis(server, observations);
             default -> throw new IllegalArgumentException("Unknown cache manager " + implementation
                     + "; expected " + DRAGONFLY + " or " + SPRING_DATA_REDIS);
         };
@@ -65,23 +76,40 @@ public final class CacheManagerFactory {
      * fail-open, no TTL), over a client with default options. The manager does not close the
      * client, so the client is the connection to close.
      */
-    private static OpenedCacheManager dragonfly(BenchmarkServer server) {
-        DragonflyClient client = DragonflyClient.create(ClientOptions.builder()
-                .host(server.host()).port(server.port()).build());
+    private static OpenedCacheManager dragonfly(BenchmarkServer server, @Nullable ObservationRegistry observations) {
+        ClientOptions.Builder options = ClientOptions.builder().host(server.host()).port(server.port());
+        if (observations != null) {
+            options.commandListener(new ObservationCommandListener(observations,
+                    DragonflyCommandObservationConvention.defaults(), server.host(), server.port(), 0));
+        }
+        DragonflyClient client = DragonflyClient.create(options.build());
         DragonflyCacheManager manager = DragonflyCacheManager.builder(client).build();
         return new OpenedCacheManager(manager, client,
                 "DragonflyCacheManager (defaults), poolSize " + client.options().poolSize());
     }
 
-    private static OpenedCacheManager springDataRedis(BenchmarkServer server) {
-        LettuceConnectionFactory connections =
-                new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+    private static OpenedCacheManager springDataRedis(BenchmarkServer server, @Nullable ObservationRegistry observations) {
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder lettuce = LettuceClientConfiguration.builder();
+        ClientResources resources = null;
+        if (observations != null) {
+            resources = ClientResources.builder().tracing(new MicrometerTracing(observations, "benchmark")).build();
+            lettuce.clientResources(resources);
+        }
+        LettuceConnectionFactory connections = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration(server.host(), server.port()), lettuce.build());
         connections.afterPropertiesSet();
         connections.start();
         RedisCacheWriter writer = RedisCacheWriter.nonLockingRedisCacheWriter(connections, BatchStrategies.scan(1000));
         RedisCacheManager manager = RedisCacheManager.builder(writer).build();
         manager.afterPropertiesSet();
-        return new OpenedCacheManager(manager, connections::destroy,
+        ClientResources ownResources = resources;
+        AutoCloseable close = () -> {
+            connections.destroy();
+            if (ownResources != null) {
+                ownResources.shutdown();
+            }
+        };
+        return new OpenedCacheManager(manager, close,
                 "RedisCacheManager (spring-data-redis " + org.dragonflyclient.benchmarks.client.Versions.SPRING_DATA_REDIS
                         + ") on LettuceConnectionFactory, shared native connection");
     }

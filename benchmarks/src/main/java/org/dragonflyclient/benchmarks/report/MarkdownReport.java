@@ -46,6 +46,7 @@ final class MarkdownReport {
         throughput();
         allocation();
         poolSize();
+        observationCost();
         missing();
         machine();
         return out.toString();
@@ -126,6 +127,35 @@ final class MarkdownReport {
             }
         }
         line(row.append(" |").toString());
+    }
+
+    private void observationCost() {
+        if (!results.contains("CacheHitBenchmark.cacheHit?observation=on")) {
+            return;
+        }
+        line("## Cost of observation (workload g)");
+        line();
+        line("ops/s with `observation=off`; `request` (each call inside an observed request); and `on` (that, and each "
+                + "command of the cache observed: `dragonfly.observation.enabled=true` for ours, Lettuce's "
+                + "`MicrometerTracing` for Spring Data Redis). The handler is Spring Boot's default, a timer per "
+                + "observation. The percentages are against the column before: `on` against `request` is what observing "
+                + "the commands costs.");
+        line();
+        line("| cache manager | off | request | on |");
+        line("|---|---:|---:|---:|");
+        for (String manager : new String[] {Workload.OURS, "spring-data-redis"}) {
+            Result off = results.find("CacheHitBenchmark.cacheHit?observation=off", "cacheManager", manager);
+            Result request = results.find("CacheHitBenchmark.cacheHit?observation=request", "cacheManager", manager);
+            Result on = results.find("CacheHitBenchmark.cacheHit?observation=on", "cacheManager", manager);
+            line("| " + manager + " | " + ops(off) + " | " + ops(request) + change(off, request) + " | " + ops(on)
+                    + change(request, on) + " |");
+        }
+        line();
+    }
+
+    private static String change(Result from, Result to) {
+        return from != null && to != null
+                ? String.format(Locale.ROOT, " (%+.0f%%)", 100 * (to.score() / from.score() - 1)) : "";
     }
 
     private void missing() {

@@ -15,7 +15,7 @@ import org.springframework.util.ClassUtils;
  */
 final class CacheSerializers {
 
-    private static final String JACKSON_MAPPER = "tools.jackson.databind.json.JsonMapper";
+    static final String JACKSON_MAPPER = "tools.jackson.databind.json.JsonMapper";
 
     private final ClassAllowList allowList;
     private final ClassLoader classLoader;

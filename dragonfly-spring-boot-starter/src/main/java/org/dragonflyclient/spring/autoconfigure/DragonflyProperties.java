@@ -81,6 +81,8 @@ public class DragonflyProperties {
 
     private final Pool pool = new Pool();
 
+    private final Observation observation = new Observation();
+
     private final Cache cache = new Cache();
 
     public @Nullable String getUrl() {
@@ -179,6 +181,10 @@ public class DragonflyProperties {
         return this.pool;
     }
 
+    public Observation getObservation() {
+        return this.observation;
+    }
+
     public Cache getCache() {
         return this.cache;
     }
@@ -227,6 +233,24 @@ public class DragonflyProperties {
 
         public void setSize(@Nullable Integer size) {
             this.size = size;
+        }
+    }
+
+    /** Micrometer observations (tracing). */
+    public static class Observation {
+
+        /**
+         * Whether each command sent within an observed operation (an HTTP request, an @Observed method) becomes a
+         * Micrometer observation, a span with Spring Boot's tracing.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 
