@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,7 +24,7 @@ public interface BlockingListAsyncCommands {
      * @param keys the lists, in the order they are tried
      * @return a future of the list and the value popped, or {@code null} when the timeout passed
      */
-    CompletableFuture<KeyValue<byte[]>> blpop(Duration timeout, byte[]... keys);
+    CompletableFuture<@Nullable KeyValue<byte[]>> blpop(Duration timeout, byte[]... keys);
 
     /**
      * {@code BLPOP key [key ...] timeout}, as text.
@@ -31,7 +33,7 @@ public interface BlockingListAsyncCommands {
      * @param keys the lists, in the order they are tried
      * @return a future of the list and the value popped, or {@code null} when the timeout passed
      */
-    CompletableFuture<KeyValue<String>> blpop(Duration timeout, String... keys);
+    CompletableFuture<@Nullable KeyValue<String>> blpop(Duration timeout, String... keys);
 
     /**
      * {@code BRPOP key [key ...] timeout}: as {@link #blpop(Duration, byte[]...)}, from the tail.
@@ -40,7 +42,7 @@ public interface BlockingListAsyncCommands {
      * @param keys the lists, in the order they are tried
      * @return a future of the list and the value popped, or {@code null} when the timeout passed
      */
-    CompletableFuture<KeyValue<byte[]>> brpop(Duration timeout, byte[]... keys);
+    CompletableFuture<@Nullable KeyValue<byte[]>> brpop(Duration timeout, byte[]... keys);
 
     /**
      * {@code BRPOP key [key ...] timeout}, as text.
@@ -49,5 +51,5 @@ public interface BlockingListAsyncCommands {
      * @param keys the lists, in the order they are tried
      * @return a future of the list and the value popped, or {@code null} when the timeout passed
      */
-    CompletableFuture<KeyValue<String>> brpop(Duration timeout, String... keys);
+    CompletableFuture<@Nullable KeyValue<String>> brpop(Duration timeout, String... keys);
 }

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -131,12 +133,12 @@ public final class ClientOptions {
     }
 
     /** @return the ACL user name, or {@code null} for the default user */
-    public String username() {
+    public @Nullable String username() {
         return username;
     }
 
     /** @return the password, or {@code null} when the server needs none; never logged */
-    public String password() {
+    public @Nullable String password() {
         return password;
     }
 
@@ -146,7 +148,7 @@ public final class ClientOptions {
     }
 
     /** @return the name set with {@code CLIENT SETNAME}, or {@code null} */
-    public String clientName() {
+    public @Nullable String clientName() {
         return clientName;
     }
 
@@ -156,7 +158,7 @@ public final class ClientOptions {
     }
 
     /** @return the TLS socket factory, or {@code null} for the JDK's default trust store */
-    public SSLSocketFactory sslSocketFactory() {
+    public @Nullable SSLSocketFactory sslSocketFactory() {
         return sslSocketFactory;
     }
 
@@ -319,7 +321,7 @@ public final class ClientOptions {
          * @param username the ACL user, or {@code null} for the default user
          * @return this builder
          */
-        public Builder username(String username) {
+        public Builder username(@Nullable String username) {
             this.username = username;
             return this;
         }
@@ -328,7 +330,7 @@ public final class ClientOptions {
          * @param password the password, or {@code null} for none
          * @return this builder
          */
-        public Builder password(String password) {
+        public Builder password(@Nullable String password) {
             this.password = password;
             return this;
         }
@@ -349,7 +351,7 @@ public final class ClientOptions {
          * @param clientName the connection name shown by {@code CLIENT LIST}, or {@code null}
          * @return this builder
          */
-        public Builder clientName(String clientName) {
+        public Builder clientName(@Nullable String clientName) {
             if (clientName != null && (clientName.isEmpty() || clientName.chars().anyMatch(c -> c <= ' ' || c > '~'))) {
                 throw new IllegalArgumentException("clientName must be non-empty printable ASCII without spaces, got '"
                         + clientName + "'");
@@ -373,7 +375,7 @@ public final class ClientOptions {
          * @param factory the factory, or {@code null} for the JDK default
          * @return this builder
          */
-        public Builder sslSocketFactory(SSLSocketFactory factory) {
+        public Builder sslSocketFactory(@Nullable SSLSocketFactory factory) {
             this.sslSocketFactory = factory;
             return this;
         }

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Observes every command the client completes, for metrics and tracing (the Spring Boot starter
  * feeds Micrometer timers from it). Called on the thread that completed the command, on the hot
@@ -18,5 +20,5 @@ public interface CommandListener {
      * @param durationNanos time from the call until the reply (or failure)
      * @param failure the failure, or {@code null} when the server answered without error
      */
-    void commandCompleted(String command, long durationNanos, Throwable failure);
+    void commandCompleted(String command, long durationNanos, @Nullable Throwable failure);
 }

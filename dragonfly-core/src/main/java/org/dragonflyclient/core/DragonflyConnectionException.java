@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server could not be reached, refused the handshake, or the connection broke while a command
  * was in flight. When {@link #isOutcomeUnknown()} is {@code true} the command may or may not have
@@ -20,7 +22,7 @@ public class DragonflyConnectionException extends DragonflyException {
      * @param message what went wrong and what setting to check
      * @param cause the underlying failure, may be {@code null}
      */
-    public DragonflyConnectionException(String message, Throwable cause) {
+    public DragonflyConnectionException(String message, @Nullable Throwable cause) {
         this(message, cause, false);
     }
 
@@ -31,7 +33,7 @@ public class DragonflyConnectionException extends DragonflyException {
      * @param cause the underlying failure, may be {@code null}
      * @param outcomeUnknown {@code true} when the command had been written and may have run
      */
-    public DragonflyConnectionException(String message, Throwable cause, boolean outcomeUnknown) {
+    public DragonflyConnectionException(String message, @Nullable Throwable cause, boolean outcomeUnknown) {
         super(message, cause);
         this.outcomeUnknown = outcomeUnknown;
     }

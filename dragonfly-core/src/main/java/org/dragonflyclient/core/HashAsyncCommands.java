@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +59,7 @@ public interface HashAsyncCommands {
      * @param field the field
      * @return a future of the value, or {@code null} when the field or the key does not exist
      */
-    CompletableFuture<byte[]> hget(byte[] key, byte[] field);
+    CompletableFuture<byte @Nullable []> hget(byte[] key, byte[] field);
 
     /**
      * {@code HGET key field}, as text.
@@ -66,7 +68,7 @@ public interface HashAsyncCommands {
      * @param field the field
      * @return a future of the value, or {@code null} when the field or the key does not exist
      */
-    CompletableFuture<String> hget(String key, String field);
+    CompletableFuture<@Nullable String> hget(String key, String field);
 
     /**
      * {@code HMGET key field [field ...]}.
@@ -75,7 +77,7 @@ public interface HashAsyncCommands {
      * @param fields the fields, at least one
      * @return a future of one element per field, in order: the value, or {@code null} for a missing field
      */
-    CompletableFuture<List<byte[]>> hmget(byte[] key, byte[]... fields);
+    CompletableFuture<List<byte @Nullable []>> hmget(byte[] key, byte[]... fields);
 
     /**
      * {@code HMGET key field [field ...]}, as text.
@@ -84,7 +86,7 @@ public interface HashAsyncCommands {
      * @param fields the fields, at least one
      * @return a future of one element per field, in order: the value, or {@code null} for a missing field
      */
-    CompletableFuture<List<String>> hmget(String key, String... fields);
+    CompletableFuture<List<@Nullable String>> hmget(String key, String... fields);
 
     /**
      * {@code HGETALL key}.
@@ -186,7 +188,7 @@ public interface HashAsyncCommands {
      * @param args field pattern and page size ({@code TYPE} is not allowed), {@code null} for none
      * @return a future of the page; its {@link ScanPage#keys()} are the field/value entries
      */
-    CompletableFuture<ScanPage<Map.Entry<byte[], byte[]>>> hscan(byte[] key, String cursor, ScanArgs args);
+    CompletableFuture<ScanPage<Map.Entry<byte[], byte[]>>> hscan(byte[] key, String cursor, @Nullable ScanArgs args);
 
     /**
      * One {@code HSCAN} call, as text.
@@ -196,5 +198,5 @@ public interface HashAsyncCommands {
      * @param args field pattern and page size ({@code TYPE} is not allowed), {@code null} for none
      * @return a future of the page; its {@link ScanPage#keys()} are the field/value entries
      */
-    CompletableFuture<ScanPage<Map.Entry<String, String>>> hscan(String key, String cursor, ScanArgs args);
+    CompletableFuture<ScanPage<Map.Entry<String, String>>> hscan(String key, String cursor, @Nullable ScanArgs args);
 }

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +67,7 @@ public interface HashCommands {
      * @param field the field
      * @return the value, or {@code null} when the field or the key does not exist
      */
-    byte[] hget(byte[] key, byte[] field);
+    byte @Nullable [] hget(byte[] key, byte[] field);
 
     /**
      * {@code HGET key field}, as text.
@@ -74,7 +76,7 @@ public interface HashCommands {
      * @param field the field
      * @return the value, or {@code null} when the field or the key does not exist
      */
-    String hget(String key, String field);
+    @Nullable String hget(String key, String field);
 
     /**
      * {@code HMGET key field [field ...]}.
@@ -83,7 +85,7 @@ public interface HashCommands {
      * @param fields the fields, at least one
      * @return one element per field, in order: the value, or {@code null} for a missing field
      */
-    List<byte[]> hmget(byte[] key, byte[]... fields);
+    List<byte @Nullable []> hmget(byte[] key, byte[]... fields);
 
     /**
      * {@code HMGET key field [field ...]}, as text.
@@ -92,7 +94,7 @@ public interface HashCommands {
      * @param fields the fields, at least one
      * @return one element per field, in order: the value, or {@code null} for a missing field
      */
-    List<String> hmget(String key, String... fields);
+    List<@Nullable String> hmget(String key, String... fields);
 
     /**
      * {@code HGETALL key}.
@@ -194,7 +196,7 @@ public interface HashCommands {
      * @param args field pattern and page size ({@code TYPE} is not allowed), {@code null} for none
      * @return the page; its {@link ScanPage#keys()} are the field/value entries
      */
-    ScanPage<Map.Entry<byte[], byte[]>> hscan(byte[] key, String cursor, ScanArgs args);
+    ScanPage<Map.Entry<byte[], byte[]>> hscan(byte[] key, String cursor, @Nullable ScanArgs args);
 
     /**
      * One {@code HSCAN} call, as text.
@@ -204,5 +206,5 @@ public interface HashCommands {
      * @param args field pattern and page size ({@code TYPE} is not allowed), {@code null} for none
      * @return the page; its {@link ScanPage#keys()} are the field/value entries
      */
-    ScanPage<Map.Entry<String, String>> hscan(String key, String cursor, ScanArgs args);
+    ScanPage<Map.Entry<String, String>> hscan(String key, String cursor, @Nullable ScanArgs args);
 }

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -54,7 +56,7 @@ public interface ListAsyncCommands {
      * @param key the key
      * @return a future of the first value, or {@code null} when the list is empty or missing
      */
-    CompletableFuture<byte[]> lpop(byte[] key);
+    CompletableFuture<byte @Nullable []> lpop(byte[] key);
 
     /**
      * {@code LPOP key}, as text.
@@ -62,7 +64,7 @@ public interface ListAsyncCommands {
      * @param key the key
      * @return a future of the first value, or {@code null} when the list is empty or missing
      */
-    CompletableFuture<String> lpop(String key);
+    CompletableFuture<@Nullable String> lpop(String key);
 
     /**
      * {@code LPOP key count}.
@@ -71,7 +73,7 @@ public interface ListAsyncCommands {
      * @param count how many values to pop at most, positive
      * @return a future of the values popped, head first, or {@code null} when the list is missing
      */
-    CompletableFuture<List<byte[]>> lpop(byte[] key, long count);
+    CompletableFuture<@Nullable List<byte[]>> lpop(byte[] key, long count);
 
     /**
      * {@code LPOP key count}, as text.
@@ -80,7 +82,7 @@ public interface ListAsyncCommands {
      * @param count how many values to pop at most, positive
      * @return a future of the values popped, head first, or {@code null} when the list is missing
      */
-    CompletableFuture<List<String>> lpop(String key, long count);
+    CompletableFuture<@Nullable List<String>> lpop(String key, long count);
 
     /**
      * {@code RPOP key}.
@@ -88,7 +90,7 @@ public interface ListAsyncCommands {
      * @param key the key
      * @return a future of the last value, or {@code null} when the list is empty or missing
      */
-    CompletableFuture<byte[]> rpop(byte[] key);
+    CompletableFuture<byte @Nullable []> rpop(byte[] key);
 
     /**
      * {@code RPOP key}, as text.
@@ -96,7 +98,7 @@ public interface ListAsyncCommands {
      * @param key the key
      * @return a future of the last value, or {@code null} when the list is empty or missing
      */
-    CompletableFuture<String> rpop(String key);
+    CompletableFuture<@Nullable String> rpop(String key);
 
     /**
      * {@code RPOP key count}.
@@ -105,7 +107,7 @@ public interface ListAsyncCommands {
      * @param count how many values to pop at most, positive
      * @return a future of the values popped, tail first, or {@code null} when the list is missing
      */
-    CompletableFuture<List<byte[]>> rpop(byte[] key, long count);
+    CompletableFuture<@Nullable List<byte[]>> rpop(byte[] key, long count);
 
     /**
      * {@code RPOP key count}, as text.
@@ -114,7 +116,7 @@ public interface ListAsyncCommands {
      * @param count how many values to pop at most, positive
      * @return a future of the values popped, tail first, or {@code null} when the list is missing
      */
-    CompletableFuture<List<String>> rpop(String key, long count);
+    CompletableFuture<@Nullable List<String>> rpop(String key, long count);
 
     /**
      * {@code LRANGE key start stop}.

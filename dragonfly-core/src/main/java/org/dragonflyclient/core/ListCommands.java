@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -61,7 +63,7 @@ public interface ListCommands {
      * @param key the key
      * @return the first value, or {@code null} when the list is empty or missing
      */
-    byte[] lpop(byte[] key);
+    byte @Nullable [] lpop(byte[] key);
 
     /**
      * {@code LPOP key}, as text.
@@ -69,7 +71,7 @@ public interface ListCommands {
      * @param key the key
      * @return the first value, or {@code null} when the list is empty or missing
      */
-    String lpop(String key);
+    @Nullable String lpop(String key);
 
     /**
      * {@code LPOP key count}.
@@ -78,7 +80,7 @@ public interface ListCommands {
      * @param count how many values to pop at most, positive
      * @return the values popped, head first, or {@code null} when the list is missing
      */
-    List<byte[]> lpop(byte[] key, long count);
+    @Nullable List<byte[]> lpop(byte[] key, long count);
 
     /**
      * {@code LPOP key count}, as text.
@@ -87,7 +89,7 @@ public interface ListCommands {
      * @param count how many values to pop at most, positive
      * @return the values popped, head first, or {@code null} when the list is missing
      */
-    List<String> lpop(String key, long count);
+    @Nullable List<String> lpop(String key, long count);
 
     /**
      * {@code RPOP key}.
@@ -95,7 +97,7 @@ public interface ListCommands {
      * @param key the key
      * @return the last value, or {@code null} when the list is empty or missing
      */
-    byte[] rpop(byte[] key);
+    byte @Nullable [] rpop(byte[] key);
 
     /**
      * {@code RPOP key}, as text.
@@ -103,7 +105,7 @@ public interface ListCommands {
      * @param key the key
      * @return the last value, or {@code null} when the list is empty or missing
      */
-    String rpop(String key);
+    @Nullable String rpop(String key);
 
     /**
      * {@code RPOP key count}.
@@ -112,7 +114,7 @@ public interface ListCommands {
      * @param count how many values to pop at most, positive
      * @return the values popped, tail first, or {@code null} when the list is missing
      */
-    List<byte[]> rpop(byte[] key, long count);
+    @Nullable List<byte[]> rpop(byte[] key, long count);
 
     /**
      * {@code RPOP key count}, as text.
@@ -121,7 +123,7 @@ public interface ListCommands {
      * @param count how many values to pop at most, positive
      * @return the values popped, tail first, or {@code null} when the list is missing
      */
-    List<String> rpop(String key, long count);
+    @Nullable List<String> rpop(String key, long count);
 
     /**
      * {@code LRANGE key start stop}.
@@ -169,7 +171,7 @@ public interface ListCommands {
      * @throws DragonflyTimeoutException when every dedicated connection stayed busy for the command
      *     timeout, or the reply did not come within the blocking timeout plus the command timeout
      */
-    KeyValue<byte[]> blpop(Duration timeout, byte[]... keys);
+    @Nullable KeyValue<byte[]> blpop(Duration timeout, byte[]... keys);
 
     /**
      * {@code BLPOP key [key ...] timeout}, as text.
@@ -180,7 +182,7 @@ public interface ListCommands {
      * @throws DragonflyTimeoutException when every dedicated connection stayed busy for the command
      *     timeout, or the reply did not come within the blocking timeout plus the command timeout
      */
-    KeyValue<String> blpop(Duration timeout, String... keys);
+    @Nullable KeyValue<String> blpop(Duration timeout, String... keys);
 
     /**
      * {@code BRPOP key [key ...] timeout}: as {@link #blpop(Duration, byte[]...)}, from the tail.
@@ -190,7 +192,7 @@ public interface ListCommands {
      * @return the list and the value popped, or {@code null} when the timeout passed
      * @throws DragonflyTimeoutException as for {@code blpop}
      */
-    KeyValue<byte[]> brpop(Duration timeout, byte[]... keys);
+    @Nullable KeyValue<byte[]> brpop(Duration timeout, byte[]... keys);
 
     /**
      * {@code BRPOP key [key ...] timeout}, as text.
@@ -200,5 +202,5 @@ public interface ListCommands {
      * @return the list and the value popped, or {@code null} when the timeout passed
      * @throws DragonflyTimeoutException as for {@code blpop}
      */
-    KeyValue<String> brpop(Duration timeout, String... keys);
+    @Nullable KeyValue<String> brpop(Duration timeout, String... keys);
 }

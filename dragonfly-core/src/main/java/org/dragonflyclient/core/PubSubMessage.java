@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,7 +20,7 @@ public final class PubSubMessage {
      * @param pattern the pattern that matched, {@code null} for a channel subscription
      * @param payload the message
      */
-    public PubSubMessage(byte[] channel, byte[] pattern, byte[] payload) {
+    public PubSubMessage(byte[] channel, byte @Nullable [] pattern, byte[] payload) {
         this.channel = channel;
         this.pattern = pattern;
         this.payload = payload;
@@ -35,12 +37,12 @@ public final class PubSubMessage {
     }
 
     /** @return the pattern that matched, as UTF-8 text, or {@code null} for a channel subscription */
-    public String pattern() {
+    public @Nullable String pattern() {
         return pattern == null ? null : new String(pattern, StandardCharsets.UTF_8);
     }
 
     /** @return the pattern that matched as sent, or {@code null}; the array is shared, do not modify it */
-    public byte[] patternBytes() {
+    public byte @Nullable [] patternBytes() {
         return pattern;
     }
 

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +24,7 @@ public sealed interface Reply {
      * @return the text, or {@code null} for {@link Null}
      * @throws DragonflyProtocolException for aggregates and errors
      */
-    default String asString() {
+    default @Nullable String asString() {
         throw mismatch("a string");
     }
 

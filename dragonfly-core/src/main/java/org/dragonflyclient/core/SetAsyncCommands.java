@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -105,7 +107,7 @@ public interface SetAsyncCommands {
      * @param args member pattern and page size ({@code TYPE} is not allowed), {@code null} for none
      * @return a future of the page; its {@link ScanPage#keys()} are the members
      */
-    CompletableFuture<ScanPage<byte[]>> sscan(byte[] key, String cursor, ScanArgs args);
+    CompletableFuture<ScanPage<byte[]>> sscan(byte[] key, String cursor, @Nullable ScanArgs args);
 
     /**
      * One {@code SSCAN} call, as text.
@@ -115,5 +117,5 @@ public interface SetAsyncCommands {
      * @param args member pattern and page size ({@code TYPE} is not allowed), {@code null} for none
      * @return a future of the page; its {@link ScanPage#keys()} are the members
      */
-    CompletableFuture<ScanPage<String>> sscan(String key, String cursor, ScanArgs args);
+    CompletableFuture<ScanPage<String>> sscan(String key, String cursor, @Nullable ScanArgs args);
 }

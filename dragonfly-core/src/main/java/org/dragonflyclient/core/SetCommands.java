@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Set;
 
 /**
@@ -109,7 +111,7 @@ public interface SetCommands {
      * @param args member pattern and page size ({@code TYPE} is not allowed), {@code null} for none
      * @return the page; its {@link ScanPage#keys()} are the members
      */
-    ScanPage<byte[]> sscan(byte[] key, String cursor, ScanArgs args);
+    ScanPage<byte[]> sscan(byte[] key, String cursor, @Nullable ScanArgs args);
 
     /**
      * One {@code SSCAN} call, as text.
@@ -119,5 +121,5 @@ public interface SetCommands {
      * @param args member pattern and page size ({@code TYPE} is not allowed), {@code null} for none
      * @return the page; its {@link ScanPage#keys()} are the members
      */
-    ScanPage<String> sscan(String key, String cursor, ScanArgs args);
+    ScanPage<String> sscan(String key, String cursor, @Nullable ScanArgs args);
 }

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -171,7 +173,7 @@ public interface SortedSetAsyncCommands {
      * @param member the member
      * @return a future of the score, or {@code null} when the member or the key does not exist
      */
-    CompletableFuture<Double> zscore(byte[] key, byte[] member);
+    CompletableFuture<@Nullable Double> zscore(byte[] key, byte[] member);
 
     /**
      * {@code ZSCORE key member}, as text.
@@ -180,7 +182,7 @@ public interface SortedSetAsyncCommands {
      * @param member the member
      * @return a future of the score, or {@code null} when the member or the key does not exist
      */
-    CompletableFuture<Double> zscore(String key, String member);
+    CompletableFuture<@Nullable Double> zscore(String key, String member);
 
     /**
      * {@code ZINCRBY key increment member}.

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -172,7 +174,7 @@ public interface SortedSetCommands {
      * @param member the member
      * @return the score, or {@code null} when the member or the key does not exist
      */
-    Double zscore(byte[] key, byte[] member);
+    @Nullable Double zscore(byte[] key, byte[] member);
 
     /**
      * {@code ZSCORE key member}, as text.
@@ -181,7 +183,7 @@ public interface SortedSetCommands {
      * @param member the member
      * @return the score, or {@code null} when the member or the key does not exist
      */
-    Double zscore(String key, String member);
+    @Nullable Double zscore(String key, String member);
 
     /**
      * {@code ZINCRBY key increment member}.

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +18,7 @@ public interface StringAsyncCommands {
      * @param key the key
      * @return a future of the value, or {@code null} when the key does not exist
      */
-    CompletableFuture<byte[]> get(byte[] key);
+    CompletableFuture<byte @Nullable []> get(byte[] key);
 
     /**
      * {@code GET key}, as text.
@@ -24,7 +26,7 @@ public interface StringAsyncCommands {
      * @param key the key
      * @return a future of the value, or {@code null} when the key does not exist
      */
-    CompletableFuture<String> get(String key);
+    CompletableFuture<@Nullable String> get(String key);
 
     /**
      * {@code SET key value}: stores the value and removes any expiry.
@@ -72,7 +74,7 @@ public interface StringAsyncCommands {
      * @param args expiry and condition, or {@link SetArgs#none()}
      * @return a future of the previous value, or {@code null} when there was none
      */
-    CompletableFuture<byte[]> setGet(byte[] key, byte[] value, SetArgs args);
+    CompletableFuture<byte @Nullable []> setGet(byte[] key, byte[] value, SetArgs args);
 
     /**
      * {@code SET key value [options] GET}, as text.
@@ -82,7 +84,7 @@ public interface StringAsyncCommands {
      * @param args expiry and condition, or {@link SetArgs#none()}
      * @return a future of the previous value, or {@code null} when there was none
      */
-    CompletableFuture<String> setGet(String key, String value, SetArgs args);
+    CompletableFuture<@Nullable String> setGet(String key, String value, SetArgs args);
 
     /**
      * {@code MSET key value [key value ...]}: sets all pairs atomically.
@@ -114,7 +116,7 @@ public interface StringAsyncCommands {
      * @param keys the keys, at least one
      * @return a future of one element per key, in order: the value, or {@code null} for a missing key
      */
-    CompletableFuture<List<byte[]>> mget(byte[]... keys);
+    CompletableFuture<List<byte @Nullable []>> mget(byte[]... keys);
 
     /**
      * {@code MGET key [key ...]}, as text.
@@ -122,7 +124,7 @@ public interface StringAsyncCommands {
      * @param keys the keys, at least one
      * @return a future of one element per key, in order: the value, or {@code null} for a missing key
      */
-    CompletableFuture<List<String>> mget(String... keys);
+    CompletableFuture<List<@Nullable String>> mget(String... keys);
 
     /**
      * {@code GETEX key [EX|PX|EXAT|PXAT|PERSIST]}: reads the value and changes its expiry.
@@ -131,7 +133,7 @@ public interface StringAsyncCommands {
      * @param args the new expiry
      * @return a future of the value, or {@code null} when the key does not exist
      */
-    CompletableFuture<byte[]> getex(byte[] key, GetExArgs args);
+    CompletableFuture<byte @Nullable []> getex(byte[] key, GetExArgs args);
 
     /**
      * {@code GETEX key [options]}, as text.
@@ -140,7 +142,7 @@ public interface StringAsyncCommands {
      * @param args the new expiry
      * @return a future of the value, or {@code null} when the key does not exist
      */
-    CompletableFuture<String> getex(String key, GetExArgs args);
+    CompletableFuture<@Nullable String> getex(String key, GetExArgs args);
 
     /**
      * {@code GETDEL key}: reads the value and deletes the key.
@@ -148,7 +150,7 @@ public interface StringAsyncCommands {
      * @param key the key
      * @return a future of the value, or {@code null} when the key did not exist
      */
-    CompletableFuture<byte[]> getdel(byte[] key);
+    CompletableFuture<byte @Nullable []> getdel(byte[] key);
 
     /**
      * {@code GETDEL key}, as text.
@@ -156,7 +158,7 @@ public interface StringAsyncCommands {
      * @param key the key
      * @return a future of the value, or {@code null} when the key did not exist
      */
-    CompletableFuture<String> getdel(String key);
+    CompletableFuture<@Nullable String> getdel(String key);
 
     /**
      * {@code INCR key}.

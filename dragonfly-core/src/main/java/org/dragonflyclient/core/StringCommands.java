@@ -1,5 +1,7 @@
 package org.dragonflyclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ public interface StringCommands {
      * @param key the key
      * @return the value, or {@code null} when the key does not exist
      */
-    byte[] get(byte[] key);
+    byte @Nullable [] get(byte[] key);
 
     /**
      * {@code GET key}, as text.
@@ -23,7 +25,7 @@ public interface StringCommands {
      * @param key the key
      * @return the value, or {@code null} when the key does not exist
      */
-    String get(String key);
+    @Nullable String get(String key);
 
     /**
      * {@code SET key value}: stores the value and removes any expiry.
@@ -69,7 +71,7 @@ public interface StringCommands {
      * @param args expiry and condition, or {@link SetArgs#none()}
      * @return the previous value, or {@code null} when there was none
      */
-    byte[] setGet(byte[] key, byte[] value, SetArgs args);
+    byte @Nullable [] setGet(byte[] key, byte[] value, SetArgs args);
 
     /**
      * {@code SET key value [options] GET}, as text.
@@ -79,7 +81,7 @@ public interface StringCommands {
      * @param args expiry and condition, or {@link SetArgs#none()}
      * @return the previous value, or {@code null} when there was none
      */
-    String setGet(String key, String value, SetArgs args);
+    @Nullable String setGet(String key, String value, SetArgs args);
 
     /**
      * {@code MSET key value [key value ...]}: sets all pairs atomically.
@@ -108,7 +110,7 @@ public interface StringCommands {
      * @param keys the keys, at least one
      * @return one element per key, in order: the value, or {@code null} for a missing key
      */
-    List<byte[]> mget(byte[]... keys);
+    List<byte @Nullable []> mget(byte[]... keys);
 
     /**
      * {@code MGET key [key ...]}, as text.
@@ -116,7 +118,7 @@ public interface StringCommands {
      * @param keys the keys, at least one
      * @return one element per key, in order: the value, or {@code null} for a missing key
      */
-    List<String> mget(String... keys);
+    List<@Nullable String> mget(String... keys);
 
     /**
      * {@code GETEX key [EX|PX|EXAT|PXAT|PERSIST]}: reads the value and changes its expiry.
@@ -125,7 +127,7 @@ public interface StringCommands {
      * @param args the new expiry
      * @return the value, or {@code null} when the key does not exist
      */
-    byte[] getex(byte[] key, GetExArgs args);
+    byte @Nullable [] getex(byte[] key, GetExArgs args);
 
     /**
      * {@code GETEX key [options]}, as text.
@@ -134,7 +136,7 @@ public interface StringCommands {
      * @param args the new expiry
      * @return the value, or {@code null} when the key does not exist
      */
-    String getex(String key, GetExArgs args);
+    @Nullable String getex(String key, GetExArgs args);
 
     /**
      * {@code GETDEL key}: reads the value and deletes the key.
@@ -142,7 +144,7 @@ public interface StringCommands {
      * @param key the key
      * @return the value, or {@code null} when the key did not exist
      */
-    byte[] getdel(byte[] key);
+    byte @Nullable [] getdel(byte[] key);
 
     /**
      * {@code GETDEL key}, as text.
@@ -150,7 +152,7 @@ public interface StringCommands {
      * @param key the key
      * @return the value, or {@code null} when the key did not exist
      */
-    String getdel(String key);
+    @Nullable String getdel(String key);
 
     /**
      * {@code INCR key}.
