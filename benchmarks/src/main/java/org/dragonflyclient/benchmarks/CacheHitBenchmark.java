@@ -6,10 +6,6 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import org.dragonflyclient.benchmarks.cache.CacheManagerFactory;
-import org.dragonflyclient.benchmarks.cache.CacheManagerFactory.OpenedCacheManager;
-import org.dragonflyclient.benchmarks.cache.CachedLookup;
-import org.dragonflyclient.benchmarks.cache.CachingConfiguration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,6 +23,11 @@ import org.openjdk.jmh.infra.ThreadParams;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import org.dragonflyclient.benchmarks.cache.CacheManagerFactory;
+import org.dragonflyclient.benchmarks.cache.CacheManagerFactory.OpenedCacheManager;
+import org.dragonflyclient.benchmarks.cache.CachedLookup;
+import org.dragonflyclient.benchmarks.cache.CachingConfiguration;
 
 /**
  * Workload g: the {@code @Cacheable} hit path, 16 threads calling a cached service through
@@ -47,7 +48,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 // one fork); with a 3 s warm-up its ratio was measured before its JIT had caught up.
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(16)
 @State(Scope.Benchmark)
 public class CacheHitBenchmark {
@@ -93,8 +96,8 @@ public class CacheHitBenchmark {
             case "request", "on" -> observedRegistry();
             default -> throw new IllegalArgumentException("observation is off, request or on, not " + observation);
         };
-        opened = CacheManagerFactory.open(cacheManager, BenchmarkServer.fromEnvironment(),
-                observation.equals("on") ? observations : null);
+        opened = CacheManagerFactory.open(
+                cacheManager, BenchmarkServer.fromEnvironment(), observation.equals("on") ? observations : null);
         context = new AnnotationConfigApplicationContext();
         context.registerBean(CacheManager.class, opened::cacheManager);
         context.register(CachingConfiguration.class);
@@ -120,8 +123,8 @@ public class CacheHitBenchmark {
             check(id, lookup.find(id));
         }
         if (lookup.loads() != KEYS) {
-            throw new IllegalStateException(cacheManager + " missed " + (lookup.loads() - KEYS)
-                    + " of " + KEYS + " entries just written: the cache does not hold its values");
+            throw new IllegalStateException(cacheManager + " missed " + (lookup.loads() - KEYS) + " of " + KEYS
+                    + " entries just written: the cache does not hold its values");
         }
         System.out.println("# " + opened.description());
     }
@@ -148,8 +151,8 @@ public class CacheHitBenchmark {
         context.close();
         opened.connections().close();
         if (misses != 0) {
-            throw new IllegalStateException(cacheManager + " missed " + misses
-                    + " times during the measurement; the result is not a hit path");
+            throw new IllegalStateException(
+                    cacheManager + " missed " + misses + " times during the measurement; the result is not a hit path");
         }
     }
 

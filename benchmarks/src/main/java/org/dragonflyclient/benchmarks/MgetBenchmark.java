@@ -3,7 +3,6 @@ package org.dragonflyclient.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +17,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.dragonflyclient.benchmarks.client.ClientUnderTest;
+
 /**
  * Workload d: {@code MGET} of 100 keys holding 100-byte values, one thread: mostly reply decoding
  * and the allocation of 100 values. Also measured for bytes allocated per operation (workload h).
@@ -31,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 @State(Scope.Benchmark)
 public class MgetBenchmark {

@@ -1,7 +1,8 @@
 package org.dragonflyclient.benchmarks;
 
-import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 import org.openjdk.jmh.annotations.Param;
+
+import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 
 /**
  * Workloads b ({@code threads16}) and c ({@code threads64}): 50/50 GET/SET, all threads sharing one

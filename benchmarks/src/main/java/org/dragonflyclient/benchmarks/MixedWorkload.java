@@ -2,7 +2,6 @@ package org.dragonflyclient.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,6 +16,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
+import org.dragonflyclient.benchmarks.client.ClientUnderTest;
+
 /**
  * Workloads b and c: 50/50 {@code GET}/{@code SET} of 100-byte values, with 16 and 64 threads
  * sharing one client object. Each thread alternates GET and SET exactly, over its own walk of a
@@ -29,7 +30,9 @@ import org.openjdk.jmh.infra.ThreadParams;
 // (2026-12-01: 60k to 85k ops/s in one fork): with every core busy its JIT catches up slowly.
 @Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public abstract class MixedWorkload {
 

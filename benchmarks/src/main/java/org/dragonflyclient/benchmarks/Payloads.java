@@ -11,8 +11,7 @@ public final class Payloads {
     /** The large value of workload f. */
     public static final int LARGE_VALUE_SIZE = 100 * 1024;
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /**
      * @param size length in bytes

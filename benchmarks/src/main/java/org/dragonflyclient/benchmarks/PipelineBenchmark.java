@@ -2,7 +2,6 @@ package org.dragonflyclient.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,6 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.dragonflyclient.benchmarks.client.ClientUnderTest;
+
 /**
  * Workload e: an explicit pipeline of 1,000 {@code SET}s of 100-byte values, one thread; one
  * operation is the whole pipeline, sent and all replies awaited. Ours uses
@@ -30,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 @State(Scope.Benchmark)
 public class PipelineBenchmark {

@@ -1,8 +1,9 @@
 package org.dragonflyclient.benchmarks;
 
-import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
+
+import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 
 /**
  * Workloads b and c for our client alone, over pool sizes: the measurement behind

@@ -1,11 +1,12 @@
 package org.dragonflyclient.benchmarks;
 
-import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+
+import org.dragonflyclient.benchmarks.client.ClientUnderTest;
 
 /**
  * The state shared by the single-thread {@code GET} workloads (a and f): preloads the keys with one

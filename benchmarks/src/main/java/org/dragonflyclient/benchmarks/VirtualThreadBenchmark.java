@@ -5,8 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.core.ClientOptions;
-import org.dragonflyclient.core.DragonflyClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,6 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
+
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.DragonflyClient;
 
 /**
  * Workload c (50/50 GET/SET, 64 callers sharing one client) for our client with its callers on
@@ -70,9 +71,14 @@ public class VirtualThreadBenchmark {
                     + Runtime.version() + ". Run it with JAVA=<a JDK 21+>/bin/java benchmarks/run.sh ...");
         }
         BenchmarkServer server = BenchmarkServer.fromEnvironment();
-        Duration spin = spinWait.equals("0") ? Duration.ZERO : Duration.ofNanos(Long.parseLong(spinWait.replace("us", "")) * 1000);
-        client = DragonflyClient.create(ClientOptions.builder().host(server.host()).port(server.port())
-                .spinWait(spin).build());
+        Duration spin = spinWait.equals("0")
+                ? Duration.ZERO
+                : Duration.ofNanos(Long.parseLong(spinWait.replace("us", "")) * 1000);
+        client = DragonflyClient.create(ClientOptions.builder()
+                .host(server.host())
+                .port(server.port())
+                .spinWait(spin)
+                .build());
         keys = Payloads.keys("virtual", KEYS);
         value = Payloads.value(Payloads.VALUE_SIZE);
         for (byte[] key : keys) {
@@ -84,7 +90,9 @@ public class VirtualThreadBenchmark {
     /** 64 callers on virtual threads. */
     @Benchmark
     @Threads(64)
-    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djmh.executor=VIRTUAL"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djmh.executor=VIRTUAL"})
     public byte[] virtual64(Cursor cursor) {
         return step(cursor);
     }
@@ -92,7 +100,9 @@ public class VirtualThreadBenchmark {
     /** The same 64 callers on platform threads, for comparison in the same run. */
     @Benchmark
     @Threads(64)
-    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
     public byte[] platform64(Cursor cursor) {
         return step(cursor);
     }

@@ -1,9 +1,9 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The blocking pops of {@link ListCommands}, as futures. Part of {@link DragonflyAsyncCommands} and

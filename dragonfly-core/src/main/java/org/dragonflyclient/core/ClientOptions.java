@@ -1,12 +1,10 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.util.Objects;
-
 import javax.net.ssl.SSLSocketFactory;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable settings of a {@link DragonflyClient}: where the server is, how to authenticate, how
@@ -243,12 +241,18 @@ public final class ClientOptions {
             s.append('@');
         }
         s.append(address()).append('/').append(database);
-        s.append(" {clientName=").append(clientName)
-                .append(", protocol=").append(protocol)
-                .append(", poolSize=").append(poolSize)
-                .append(", connectTimeout=").append(connectTimeout)
-                .append(", timeout=").append(timeout)
-                .append(", spinWait=").append(spinWait)
+        s.append(" {clientName=")
+                .append(clientName)
+                .append(", protocol=")
+                .append(protocol)
+                .append(", poolSize=")
+                .append(poolSize)
+                .append(", connectTimeout=")
+                .append(connectTimeout)
+                .append(", timeout=")
+                .append(timeout)
+                .append(", spinWait=")
+                .append(spinWait)
                 .append(ssl ? ", verifyHostname=" + verifyHostname : "")
                 .append('}');
         return s.toString();
@@ -277,8 +281,7 @@ public final class ClientOptions {
         private CommandListener commandListener = CommandListener.NONE;
         private boolean requireServerAtStartup = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets host, port, credentials, database, TLS and any query parameters from a URI.
@@ -352,9 +355,10 @@ public final class ClientOptions {
          * @return this builder
          */
         public Builder clientName(@Nullable String clientName) {
-            if (clientName != null && (clientName.isEmpty() || clientName.chars().anyMatch(c -> c <= ' ' || c > '~'))) {
-                throw new IllegalArgumentException("clientName must be non-empty printable ASCII without spaces, got '"
-                        + clientName + "'");
+            if (clientName != null
+                    && (clientName.isEmpty() || clientName.chars().anyMatch(c -> c <= ' ' || c > '~'))) {
+                throw new IllegalArgumentException(
+                        "clientName must be non-empty printable ASCII without spaces, got '" + clientName + "'");
             }
             this.clientName = clientName;
             return this;
@@ -429,8 +433,8 @@ public final class ClientOptions {
         public Builder spinWait(Duration spinWait) {
             Objects.requireNonNull(spinWait, "spinWait");
             if (spinWait.isNegative() || spinWait.compareTo(MAX_SPIN_WAIT) > 0) {
-                throw new IllegalArgumentException("spinWait must be between 0 (no spinning) and " + MAX_SPIN_WAIT.toMillis()
-                        + " ms, got " + spinWait);
+                throw new IllegalArgumentException("spinWait must be between 0 (no spinning) and "
+                        + MAX_SPIN_WAIT.toMillis() + " ms, got " + spinWait);
             }
             this.spinWait = spinWait;
             return this;
@@ -514,7 +518,8 @@ public final class ClientOptions {
             positive(initial, "reconnectDelay");
             positive(max, "maxReconnectDelay");
             if (max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("maxReconnectDelay " + max + " is shorter than reconnectDelay " + initial);
+                throw new IllegalArgumentException(
+                        "maxReconnectDelay " + max + " is shorter than reconnectDelay " + initial);
             }
             this.reconnectDelay = initial;
             this.maxReconnectDelay = max;

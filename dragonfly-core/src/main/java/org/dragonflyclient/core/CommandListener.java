@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public interface CommandListener {
 
     /** Observes nothing. */
-    CommandListener NONE = (command, durationNanos, failure) -> { };
+    CommandListener NONE = (command, durationNanos, failure) -> {};
 
     /**
      * A command completed.

@@ -15,7 +15,14 @@ package org.dragonflyclient.core;
  * own ({@link StringAsyncCommands}, {@link KeyAsyncCommands} and so on); the blocking pops are in
  * {@link BlockingListAsyncCommands}, which a {@link Pipeline} does not offer.
  */
-public interface DragonflyAsyncCommands extends StringAsyncCommands, KeyAsyncCommands, HashAsyncCommands,
-        ListAsyncCommands, BlockingListAsyncCommands, SetAsyncCommands, SortedSetAsyncCommands, ScriptingAsyncCommands,
-        PubSubAsyncCommands, ServerAsyncCommands {
-}
+public interface DragonflyAsyncCommands
+        extends StringAsyncCommands,
+                KeyAsyncCommands,
+                HashAsyncCommands,
+                ListAsyncCommands,
+                BlockingListAsyncCommands,
+                SetAsyncCommands,
+                SortedSetAsyncCommands,
+                ScriptingAsyncCommands,
+                PubSubAsyncCommands,
+                ServerAsyncCommands {}

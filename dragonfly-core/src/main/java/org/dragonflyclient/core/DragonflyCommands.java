@@ -17,6 +17,13 @@ package org.dragonflyclient.core;
  * {@link ServerCommands}. Subscriptions and transactions have objects of their own:
  * {@link DragonflyClient#pubSub()} and {@link DragonflyClient#transaction()}.
  */
-public interface DragonflyCommands extends StringCommands, KeyCommands, HashCommands, ListCommands, SetCommands,
-        SortedSetCommands, ScriptingCommands, PubSubCommands, ServerCommands {
-}
+public interface DragonflyCommands
+        extends StringCommands,
+                KeyCommands,
+                HashCommands,
+                ListCommands,
+                SetCommands,
+                SortedSetCommands,
+                ScriptingCommands,
+                PubSubCommands,
+                ServerCommands {}

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Duration parse(String text, String name) {
         String s = text.trim().toLowerCase(Locale.ROOT);
@@ -34,8 +33,9 @@ final class Durations {
             }
             return Duration.ofMillis(Long.parseLong(s));
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-            throw new IllegalArgumentException("Cannot read " + name + "='" + text
-                    + "' as a duration; write it as 50us, 500ms, 2s, 1m or PT2S", e);
+            throw new IllegalArgumentException(
+                    "Cannot read " + name + "='" + text + "' as a duration; write it as 50us, 500ms, 2s, 1m or PT2S",
+                    e);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.dragonflyclient.core;
 
 import java.time.Duration;
 
-
 /**
  * The expiry change of {@code GETEX}: {@code EX}, {@code PX}, {@code EXAT}, {@code PXAT} or
  * {@code PERSIST}. A cache uses {@code GETEX key PX ttl} to refresh an entry's time to idle as it
@@ -79,8 +78,8 @@ public final class GetExArgs {
 
     private static long positive(long value) {
         if (value <= 0) {
-            throw new IllegalArgumentException("GETEX expiry must be positive, got " + value
-                    + " (to remove the expiry use GetExArgs.persist())");
+            throw new IllegalArgumentException(
+                    "GETEX expiry must be positive, got " + value + " (to remove the expiry use GetExArgs.persist())");
         }
         return value;
     }

@@ -1,9 +1,9 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hash commands: a key holding field/value pairs. Part of {@link DragonflyCommands}, whose
@@ -76,7 +76,8 @@ public interface HashCommands {
      * @param field the field
      * @return the value, or {@code null} when the field or the key does not exist
      */
-    @Nullable String hget(String key, String field);
+    @Nullable
+    String hget(String key, String field);
 
     /**
      * {@code HMGET key field [field ...]}.

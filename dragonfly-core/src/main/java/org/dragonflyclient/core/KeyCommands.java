@@ -1,6 +1,5 @@
 package org.dragonflyclient.core;
 
-
 /**
  * The commands on keys of any type: delete, test, expire, scan. Part of
  * {@link DragonflyCommands}, which says what every method may throw.

@@ -11,5 +11,4 @@ package org.dragonflyclient.core;
  * @param value the value
  * @param <V> {@code byte[]} or {@code String}
  */
-public record KeyValue<V>(V key, V value) {
-}
+public record KeyValue<V>(V key, V value) {}

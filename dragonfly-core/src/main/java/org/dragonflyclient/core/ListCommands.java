@@ -1,9 +1,9 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * List commands. Part of {@link DragonflyCommands}, whose conventions apply; the asynchronous
@@ -71,7 +71,8 @@ public interface ListCommands {
      * @param key the key
      * @return the first value, or {@code null} when the list is empty or missing
      */
-    @Nullable String lpop(String key);
+    @Nullable
+    String lpop(String key);
 
     /**
      * {@code LPOP key count}.
@@ -80,7 +81,8 @@ public interface ListCommands {
      * @param count how many values to pop at most, positive
      * @return the values popped, head first, or {@code null} when the list is missing
      */
-    @Nullable List<byte[]> lpop(byte[] key, long count);
+    @Nullable
+    List<byte[]> lpop(byte[] key, long count);
 
     /**
      * {@code LPOP key count}, as text.
@@ -89,7 +91,8 @@ public interface ListCommands {
      * @param count how many values to pop at most, positive
      * @return the values popped, head first, or {@code null} when the list is missing
      */
-    @Nullable List<String> lpop(String key, long count);
+    @Nullable
+    List<String> lpop(String key, long count);
 
     /**
      * {@code RPOP key}.
@@ -105,7 +108,8 @@ public interface ListCommands {
      * @param key the key
      * @return the last value, or {@code null} when the list is empty or missing
      */
-    @Nullable String rpop(String key);
+    @Nullable
+    String rpop(String key);
 
     /**
      * {@code RPOP key count}.
@@ -114,7 +118,8 @@ public interface ListCommands {
      * @param count how many values to pop at most, positive
      * @return the values popped, tail first, or {@code null} when the list is missing
      */
-    @Nullable List<byte[]> rpop(byte[] key, long count);
+    @Nullable
+    List<byte[]> rpop(byte[] key, long count);
 
     /**
      * {@code RPOP key count}, as text.
@@ -123,7 +128,8 @@ public interface ListCommands {
      * @param count how many values to pop at most, positive
      * @return the values popped, tail first, or {@code null} when the list is missing
      */
-    @Nullable List<String> rpop(String key, long count);
+    @Nullable
+    List<String> rpop(String key, long count);
 
     /**
      * {@code LRANGE key start stop}.
@@ -171,7 +177,8 @@ public interface ListCommands {
      * @throws DragonflyTimeoutException when every dedicated connection stayed busy for the command
      *     timeout, or the reply did not come within the blocking timeout plus the command timeout
      */
-    @Nullable KeyValue<byte[]> blpop(Duration timeout, byte[]... keys);
+    @Nullable
+    KeyValue<byte[]> blpop(Duration timeout, byte[]... keys);
 
     /**
      * {@code BLPOP key [key ...] timeout}, as text.
@@ -182,7 +189,8 @@ public interface ListCommands {
      * @throws DragonflyTimeoutException when every dedicated connection stayed busy for the command
      *     timeout, or the reply did not come within the blocking timeout plus the command timeout
      */
-    @Nullable KeyValue<String> blpop(Duration timeout, String... keys);
+    @Nullable
+    KeyValue<String> blpop(Duration timeout, String... keys);
 
     /**
      * {@code BRPOP key [key ...] timeout}: as {@link #blpop(Duration, byte[]...)}, from the tail.
@@ -192,7 +200,8 @@ public interface ListCommands {
      * @return the list and the value popped, or {@code null} when the timeout passed
      * @throws DragonflyTimeoutException as for {@code blpop}
      */
-    @Nullable KeyValue<byte[]> brpop(Duration timeout, byte[]... keys);
+    @Nullable
+    KeyValue<byte[]> brpop(Duration timeout, byte[]... keys);
 
     /**
      * {@code BRPOP key [key ...] timeout}, as text.
@@ -202,5 +211,6 @@ public interface ListCommands {
      * @return the list and the value popped, or {@code null} when the timeout passed
      * @throws DragonflyTimeoutException as for {@code blpop}
      */
-    @Nullable KeyValue<String> brpop(Duration timeout, String... keys);
+    @Nullable
+    KeyValue<String> brpop(Duration timeout, String... keys);
 }

@@ -22,9 +22,17 @@ package org.dragonflyclient.core;
  * asynchronous command family but the blocking pops ({@link BlockingListAsyncCommands}), which would
  * stall its connection and every command behind them.
  */
-public interface Pipeline extends StringAsyncCommands, KeyAsyncCommands, HashAsyncCommands, ListAsyncCommands,
-        SetAsyncCommands, SortedSetAsyncCommands, ScriptingAsyncCommands, PubSubAsyncCommands, ServerAsyncCommands,
-        AutoCloseable {
+public interface Pipeline
+        extends StringAsyncCommands,
+                KeyAsyncCommands,
+                HashAsyncCommands,
+                ListAsyncCommands,
+                SetAsyncCommands,
+                SortedSetAsyncCommands,
+                ScriptingAsyncCommands,
+                PubSubAsyncCommands,
+                ServerAsyncCommands,
+                AutoCloseable {
 
     /**
      * Writes the commands not written yet and waits until every reply is read. A failed command

@@ -23,10 +23,8 @@ public interface PubSubListener {
      *
      * @param reason why the connection broke
      */
-    default void disconnected(DragonflyException reason) {
-    }
+    default void disconnected(DragonflyException reason) {}
 
     /** After a reconnect, every channel and pattern subscribed before is subscribed again. */
-    default void resubscribed() {
-    }
+    default void resubscribed() {}
 }

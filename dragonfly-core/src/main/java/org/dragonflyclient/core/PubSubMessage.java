@@ -1,8 +1,8 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message received by a {@link PubSub}: the channel it was published on, the pattern that
@@ -58,7 +58,7 @@ public final class PubSubMessage {
 
     @Override
     public String toString() {
-        return "PubSubMessage[channel=" + channel() + (pattern == null ? "" : ", pattern=" + pattern())
-                + ", " + payload.length + " bytes]";
+        return "PubSubMessage[channel=" + channel() + (pattern == null ? "" : ", pattern=" + pattern()) + ", "
+                + payload.length + " bytes]";
     }
 }

@@ -1,11 +1,11 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server reply of any RESP2 or RESP3 type, as returned by
@@ -69,8 +69,7 @@ public sealed interface Reply {
      *
      * @param message the error line
      */
-    record Error(String message) implements Reply {
-    }
+    record Error(String message) implements Reply {}
 
     /**
      * {@code :42}.
@@ -140,8 +139,7 @@ public sealed interface Reply {
 
     /** {@code _}, {@code $-1} or {@code *-1}: use {@link Reply#NULL}. */
     final class Null implements Reply {
-        private Null() {
-        }
+        private Null() {}
 
         @Override
         public String asString() {

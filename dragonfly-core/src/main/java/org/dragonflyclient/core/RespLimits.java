@@ -22,8 +22,8 @@ public record RespLimits(int maxBulkLength, int maxAggregateLength, int maxNesti
     public static final int DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
 
     /** The defaults above. */
-    public static final RespLimits DEFAULTS = new RespLimits(DEFAULT_MAX_BULK_LENGTH,
-            DEFAULT_MAX_AGGREGATE_LENGTH, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_LINE_LENGTH);
+    public static final RespLimits DEFAULTS = new RespLimits(
+            DEFAULT_MAX_BULK_LENGTH, DEFAULT_MAX_AGGREGATE_LENGTH, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_LINE_LENGTH);
 
     /**
      * Validates the limits.

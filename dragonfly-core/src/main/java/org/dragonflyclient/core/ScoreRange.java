@@ -11,7 +11,8 @@ package org.dragonflyclient.core;
  */
 public final class ScoreRange {
 
-    private static final ScoreRange ALL = new ScoreRange(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+    private static final ScoreRange ALL =
+            new ScoreRange(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
 
     private final double min;
     private final boolean minInclusive;

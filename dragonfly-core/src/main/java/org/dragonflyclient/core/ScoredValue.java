@@ -10,5 +10,4 @@ package org.dragonflyclient.core;
  * @param score its score
  * @param <V> {@code byte[]} or {@code String}
  */
-public record ScoredValue<V>(V value, double score) {
-}
+public record ScoredValue<V>(V value, double score) {}

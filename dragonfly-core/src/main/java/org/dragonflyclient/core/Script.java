@@ -48,7 +48,8 @@ public final class Script {
      */
     public static Script of(String source) {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("A script needs Lua source, such as \"return redis.call('GET', KEYS[1])\"");
+            throw new IllegalArgumentException(
+                    "A script needs Lua source, such as \"return redis.call('GET', KEYS[1])\"");
         }
         return new Script(source, sha1Hex(source));
     }

@@ -1,6 +1,5 @@
 package org.dragonflyclient.core;
 
-
 /**
  * The server commands, and {@code execute} for any command without a typed method. Part of
  * {@link DragonflyCommands}, which says what every method may throw.

@@ -137,12 +137,11 @@ public final class SetArgs {
 
     private static long positive(long value, String what) {
         if (value <= 0) {
-            throw new IllegalArgumentException(what + " must be positive, got " + value
-                    + " (to store without expiry use SetArgs.none())");
+            throw new IllegalArgumentException(
+                    what + " must be positive, got " + value + " (to store without expiry use SetArgs.none())");
         }
         return value;
     }
-
 
     /** @return the expiry option, or {@code null} when the key is stored without one */
     public @Nullable Expiry expiry() {

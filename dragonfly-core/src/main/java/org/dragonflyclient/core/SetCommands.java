@@ -1,8 +1,8 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Set commands. Part of {@link DragonflyCommands}, whose conventions apply; the asynchronous

@@ -1,10 +1,10 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The asynchronous forms of {@link SortedSetCommands}: the same commands, arguments and results,

@@ -1,9 +1,9 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sorted-set commands. Part of {@link DragonflyCommands}, whose conventions apply; the
@@ -174,7 +174,8 @@ public interface SortedSetCommands {
      * @param member the member
      * @return the score, or {@code null} when the member or the key does not exist
      */
-    @Nullable Double zscore(byte[] key, byte[] member);
+    @Nullable
+    Double zscore(byte[] key, byte[] member);
 
     /**
      * {@code ZSCORE key member}, as text.
@@ -183,7 +184,8 @@ public interface SortedSetCommands {
      * @param member the member
      * @return the score, or {@code null} when the member or the key does not exist
      */
-    @Nullable Double zscore(String key, String member);
+    @Nullable
+    Double zscore(String key, String member);
 
     /**
      * {@code ZINCRBY key increment member}.

@@ -1,9 +1,9 @@
 package org.dragonflyclient.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The string commands: values stored under a key, read, written, counted. Part of
@@ -25,7 +25,8 @@ public interface StringCommands {
      * @param key the key
      * @return the value, or {@code null} when the key does not exist
      */
-    @Nullable String get(String key);
+    @Nullable
+    String get(String key);
 
     /**
      * {@code SET key value}: stores the value and removes any expiry.
@@ -81,7 +82,8 @@ public interface StringCommands {
      * @param args expiry and condition, or {@link SetArgs#none()}
      * @return the previous value, or {@code null} when there was none
      */
-    @Nullable String setGet(String key, String value, SetArgs args);
+    @Nullable
+    String setGet(String key, String value, SetArgs args);
 
     /**
      * {@code MSET key value [key value ...]}: sets all pairs atomically.
@@ -136,7 +138,8 @@ public interface StringCommands {
      * @param args the new expiry
      * @return the value, or {@code null} when the key does not exist
      */
-    @Nullable String getex(String key, GetExArgs args);
+    @Nullable
+    String getex(String key, GetExArgs args);
 
     /**
      * {@code GETDEL key}: reads the value and deletes the key.
@@ -152,7 +155,8 @@ public interface StringCommands {
      * @param key the key
      * @return the value, or {@code null} when the key did not exist
      */
-    @Nullable String getdel(String key);
+    @Nullable
+    String getdel(String key);
 
     /**
      * {@code INCR key}.

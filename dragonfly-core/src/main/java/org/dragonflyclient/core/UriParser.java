@@ -7,16 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
-
-
 /**
  * Reads {@code redis://} and {@code rediss://} URIs into a {@link ClientOptions.Builder}. Every
  * message shows the URI with its password replaced by {@code ****}.
  */
 final class UriParser {
 
-    private UriParser() {
-    }
+    private UriParser() {}
 
     /** Sets what the URI names on the builder. */
     static void apply(String uri, ClientOptions.Builder b) {
@@ -25,15 +22,18 @@ final class UriParser {
         try {
             parsed = new URI(uri.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Malformed URI " + redact(uri) + ": " + e.getReason()
-                    + "; expected redis://[user:password@]host[:port][/database]", null);
+            throw new IllegalArgumentException(
+                    "Malformed URI " + redact(uri) + ": " + e.getReason()
+                            + "; expected redis://[user:password@]host[:port][/database]",
+                    null);
         }
         String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "redis", "dragonfly" -> b.ssl(false);
             case "rediss", "dragonflys" -> b.ssl(true);
-            default -> throw new IllegalArgumentException("Unsupported URI scheme in " + redact(uri)
-                    + ": use redis:// or rediss:// (TLS)");
+            default ->
+                throw new IllegalArgumentException(
+                        "Unsupported URI scheme in " + redact(uri) + ": use redis:// or rediss:// (TLS)");
         }
         if (parsed.getHost() == null) {
             throw new IllegalArgumentException("URI " + redact(uri) + " names no host; expected redis://host:port");
@@ -67,8 +67,8 @@ final class UriParser {
         try {
             b.database(Integer.parseInt(path.substring(1)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The path of " + redact(uri)
-                    + " must be a database number, as in redis://host:6379/0", null);
+            throw new IllegalArgumentException(
+                    "The path of " + redact(uri) + " must be a database number, as in redis://host:6379/0", null);
         }
     }
 
@@ -89,8 +89,10 @@ final class UriParser {
                 case "protocol" -> b.protocol(Protocol.valueOf(value.toUpperCase(Locale.ROOT)));
                 case "database", "db" -> b.database(Integer.parseInt(value));
                 case "verifyHostname", "verify_peer" -> b.verifyHostname(Boolean.parseBoolean(value));
-                default -> throw new IllegalArgumentException("Unknown parameter '" + key + "' in " + redact(uri)
-                        + "; known: clientName, timeout, connectTimeout, poolSize, spinWait, protocol, database, verifyHostname");
+                default ->
+                    throw new IllegalArgumentException(
+                            "Unknown parameter '" + key + "' in " + redact(uri)
+                                    + "; known: clientName, timeout, connectTimeout, poolSize, spinWait, protocol, database, verifyHostname");
             }
         }
     }

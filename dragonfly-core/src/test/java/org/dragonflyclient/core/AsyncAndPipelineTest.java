@@ -11,11 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.test.TestServer;
-import org.dragonflyclient.test.WithTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.dragonflyclient.test.TestServer;
+import org.dragonflyclient.test.WithTestServer;
 
 /** The asynchronous API and explicit pipelines against a real server. */
 @WithTestServer
@@ -70,7 +71,9 @@ class AsyncAndPipelineTest {
         CompletableFuture<Long> bad = client.async().incr("async:text");
         CompletableFuture<String> good = client.async().get("async:text");
 
-        assertThat(bad).failsWithin(5, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+        assertThat(bad)
+                .failsWithin(5, TimeUnit.SECONDS)
+                .withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(DragonflyServerException.class);
         assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo("abc");
     }

@@ -14,10 +14,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.TestServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@code BLPOP} and {@code BRPOP}: their results, their own timeout, and that they run on
@@ -52,16 +53,19 @@ class BlockingCommandsTest {
                     .isEqualTo(new KeyValue<>("block:a:2", "second"));
             // The server's timeout, not the client's: null, no exception.
             assertThat(client.blpop(Duration.ofMillis(100), "block:a:1")).isNull();
-            assertThat(client.brpop(Duration.ofMillis(100), "block:a:1".getBytes(StandardCharsets.UTF_8))).isNull();
+            assertThat(client.brpop(Duration.ofMillis(100), "block:a:1".getBytes(StandardCharsets.UTF_8)))
+                    .isNull();
         }
     }
 
     @Test
     void blpop_longerThanTheCommandTimeout_waitsForItsOwnTimeout(TestServer server) throws Exception {
-        try (DragonflyClient client = DragonflyClient.create(options(server).timeout(Duration.ofMillis(200)).build())) {
+        try (DragonflyClient client = DragonflyClient.create(
+                options(server).timeout(Duration.ofMillis(200)).build())) {
             CompletableFuture<KeyValue<byte[]>> popped = CompletableFuture.supplyAsync(
                     () -> client.blpop(Duration.ofSeconds(5), "block:long".getBytes(StandardCharsets.UTF_8)));
-            await().atMost(Duration.ofSeconds(5)).until(() -> client.execute("CLIENT", "LIST").asString().contains("cmd=blpop"));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> client.execute("CLIENT", "LIST").asString().contains("cmd=blpop"));
             // Well past the 200 ms command timeout, the BLPOP is still waiting, not failed.
             await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> !popped.isDone());
 
@@ -76,22 +80,26 @@ class BlockingCommandsTest {
     @Test
     void blpopOnOneThread_doesNotDelayGetsOnOthers(ManagedServer server) throws Exception {
         // One shared connection: were BLPOP on it, every GET below would queue behind it.
-        try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(1).build())) {
+        try (DragonflyClient client =
+                DragonflyClient.create(options(server).poolSize(1).build())) {
             client.set("block:other", "value");
-            CompletableFuture<KeyValue<String>> blocked = CompletableFuture.supplyAsync(
-                    () -> client.blpop(Duration.ZERO, "block:empty"), THREAD_PER_TASK);
+            CompletableFuture<KeyValue<String>> blocked =
+                    CompletableFuture.supplyAsync(() -> client.blpop(Duration.ZERO, "block:empty"), THREAD_PER_TASK);
             CompletableFuture<KeyValue<String>> blockedAsync = client.async().brpop(Duration.ZERO, "block:empty2");
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.execute("CLIENT", "LIST").split("cmd=b").length == 3);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.execute("CLIENT", "LIST").split("cmd=b").length == 3);
 
             List<CompletableFuture<String>> gets = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                gets.add(CompletableFuture.supplyAsync(() -> {
-                    String last = null;
-                    for (int i = 0; i < 200; i++) {
-                        last = client.get("block:other");
-                    }
-                    return last;
-                }, THREAD_PER_TASK));
+                gets.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            String last = null;
+                            for (int i = 0; i < 200; i++) {
+                                last = client.get("block:other");
+                            }
+                            return last;
+                        },
+                        THREAD_PER_TASK));
             }
             for (CompletableFuture<String> get : gets) {
                 assertThat(get.get(10, TimeUnit.SECONDS)).isEqualTo("value");
@@ -126,7 +134,9 @@ class BlockingCommandsTest {
             waiter.interrupt();
             waiter.join(5000);
 
-            assertThat(failure.get()).isInstanceOf(DragonflyInterruptedException.class).hasMessageContaining("BLPOP");
+            assertThat(failure.get())
+                    .isInstanceOf(DragonflyInterruptedException.class)
+                    .hasMessageContaining("BLPOP");
             await().atMost(Duration.ofSeconds(5)).until(() -> !serverRunsBlpop(server));
             client.rpush("block:interrupted", "kept");
             assertThat(client.lrange("block:interrupted", 0, -1)).containsExactly("kept");
@@ -135,7 +145,8 @@ class BlockingCommandsTest {
 
     @Test
     void dedicatedConnectionsAreBounded_andTheNextCallWaitsAtMostTheCommandTimeout(TestServer server) throws Exception {
-        try (DragonflyClient client = DragonflyClient.create(options(server).timeout(Duration.ofMillis(300)).build())) {
+        try (DragonflyClient client = DragonflyClient.create(
+                options(server).timeout(Duration.ofMillis(300)).build())) {
             List<CompletableFuture<KeyValue<String>>> blocked = new ArrayList<>();
             for (int i = 0; i < org.dragonflyclient.core.internal.connection.DedicatedConnections.DEFAULT_MAX; i++) {
                 blocked.add(client.async().blpop(Duration.ofSeconds(10), "block:bound:" + i));
@@ -153,7 +164,8 @@ class BlockingCommandsTest {
                 assertThat(blocked.get(i).get(5, TimeUnit.SECONDS).value()).isEqualTo("v" + i);
             }
             client.rpush("block:bound:extra", "x");
-            assertThat(client.blpop(Duration.ofSeconds(1), "block:bound:extra").value()).isEqualTo("x");
+            assertThat(client.blpop(Duration.ofSeconds(1), "block:bound:extra").value())
+                    .isEqualTo("x");
         }
     }
 
@@ -162,12 +174,22 @@ class BlockingCommandsTest {
         // Redis 6.2 truncated "0.001" s to 0 ms, its "wait forever"; each of these must come back
         // empty after its own timeout (the client gives up 2 s later and would throw).
         try (DragonflyClient client = DragonflyClient.create(options(server).build())) {
-            for (Duration timeout : List.of(Duration.ofNanos(1), Duration.ofNanos(999_999), Duration.ofMillis(1),
-                    Duration.ofMillis(2), Duration.ofMillis(7), Duration.ofMillis(1001), Duration.ofSeconds(1))) {
-                assertThat(client.blpop(timeout, "block:fraction")).as("BLPOP with %s on %s", timeout, server.version())
+            for (Duration timeout : List.of(
+                    Duration.ofNanos(1),
+                    Duration.ofNanos(999_999),
+                    Duration.ofMillis(1),
+                    Duration.ofMillis(2),
+                    Duration.ofMillis(7),
+                    Duration.ofMillis(1001),
+                    Duration.ofSeconds(1))) {
+                assertThat(client.blpop(timeout, "block:fraction"))
+                        .as("BLPOP with %s on %s", timeout, server.version())
                         .isNull();
             }
-            assertThat(client.async().brpop(Duration.ofMillis(1), "block:fraction").get(5, TimeUnit.SECONDS)).isNull();
+            assertThat(client.async()
+                            .brpop(Duration.ofMillis(1), "block:fraction")
+                            .get(5, TimeUnit.SECONDS))
+                    .isNull();
         }
     }
 
@@ -178,13 +200,16 @@ class BlockingCommandsTest {
             Pipeline pipeline = client.pipeline();
             assertThat(pipeline).isNotInstanceOf(BlockingListAsyncCommands.class);
             assertThat(client.async()).isInstanceOf(BlockingListAsyncCommands.class);
-            assertThatIllegalArgumentException().isThrownBy(() -> client.blpop(Duration.ofSeconds(-1), "k"))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> client.blpop(Duration.ofSeconds(-1), "k"))
                     .withMessageContaining("timeout");
-            assertThatIllegalArgumentException().isThrownBy(() -> client.blpop(Duration.ofSeconds(1), new String[0]))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> client.blpop(Duration.ofSeconds(1), new String[0]))
                     .withMessageContaining("at least one key");
             // Below a millisecond rounds up to the server's smallest timeout, never down to "forever".
             assertThat(client.blpop(Duration.ofNanos(1), "block:none")).isNull();
-            assertThat(client.async().blpop(Duration.ofMillis(1), "block:none").get(5, TimeUnit.SECONDS)).isNull();
+            assertThat(client.async().blpop(Duration.ofMillis(1), "block:none").get(5, TimeUnit.SECONDS))
+                    .isNull();
         }
     }
 }

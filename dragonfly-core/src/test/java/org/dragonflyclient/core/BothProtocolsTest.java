@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.dragonflyclient.test.TestServer;
-import org.dragonflyclient.test.WithTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
+
+import org.dragonflyclient.test.TestServer;
+import org.dragonflyclient.test.WithTestServer;
 
 /**
  * Base of tests that run each case over RESP3 and RESP2, whose replies to the same command can
@@ -23,8 +24,11 @@ abstract class BothProtocolsTest {
     @BeforeAll
     static void connect(TestServer server) {
         for (Protocol protocol : Protocol.values()) {
-            CLIENTS.put(protocol, DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                    .protocol(protocol).build()));
+            CLIENTS.put(
+                    protocol,
+                    DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
+                            .protocol(protocol)
+                            .build()));
         }
     }
 

@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.Test;
 
 /**
  * Load while the server kills our connections again and again (and restarts once): every call ends
@@ -39,22 +40,24 @@ class ChaosTest {
 
     /** Kills every normal client connection every {@code periodMillis} until stopped. */
     private static Thread killer(ManagedServer server, AtomicBoolean stop, long periodMillis, Runnable midway) {
-        Thread thread = new Thread(() -> {
-            int round = 0;
-            while (!stop.get()) {
-                try {
-                    Thread.sleep(periodMillis);
-                    server.execute("CLIENT", "KILL", "TYPE", "normal");
-                    if (++round == 10) {
-                        midway.run();
+        Thread thread = new Thread(
+                () -> {
+                    int round = 0;
+                    while (!stop.get()) {
+                        try {
+                            Thread.sleep(periodMillis);
+                            server.execute("CLIENT", "KILL", "TYPE", "normal");
+                            if (++round == 10) {
+                                midway.run();
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            // The server may be restarting; try again next round.
+                        }
                     }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // The server may be restarting; try again next round.
-                }
-            }
-        }, "killer");
+                },
+                "killer");
         thread.start();
         return thread;
     }
@@ -88,10 +91,12 @@ class ChaosTest {
                             // confirmed SET and no newer than the latest one sent.
                             if (value != null && !isOwnValue(value, thread, lastConfirmed, i)) {
                                 mismatches.incrementAndGet();
-                                System.err.println("Mismatch: thread " + thread + " after SET #" + i + " (last confirmed #" + lastConfirmed + ") read " + value);
+                                System.err.println("Mismatch: thread " + thread + " after SET #" + i
+                                        + " (last confirmed #" + lastConfirmed + ") read " + value);
                             }
                         } catch (DragonflyException e) {
-                            failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+                            failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     }
                     return null;
@@ -104,7 +109,8 @@ class ChaosTest {
             stop.set(true);
             killer.join();
 
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             await().atMost(Duration.ofSeconds(5)).until(() -> client.inFlightCommands() == 0);
         } finally {
@@ -132,7 +138,7 @@ class ChaosTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try (DragonflyClient client = DragonflyClient.create(options(server))) {
             client.set("chaos:counter", "0");
-            Thread killer = killer(server, stop, 100, () -> { });
+            Thread killer = killer(server, stop, 100, () -> {});
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < 16; t++) {
                 workers.add(pool.submit(() -> {
@@ -158,7 +164,8 @@ class ChaosTest {
             stop.set(true);
             killer.join();
 
-            long counter = await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            long counter = await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .until(() -> Long.parseLong(client.get("chaos:counter")), v -> true);
             assertThat(counter).isBetween(succeeded.get(), succeeded.get() + unknown.get());
             assertThat(succeeded.get()).isPositive();
@@ -187,7 +194,8 @@ class ChaosTest {
                 kill.join();
 
                 CompletableFuture.allOf(futures.toArray(new CompletableFuture[0]))
-                        .exceptionally(e -> null).get(5, TimeUnit.SECONDS);
+                        .exceptionally(e -> null)
+                        .get(5, TimeUnit.SECONDS);
                 assertThat(futures).allMatch(CompletableFuture::isDone);
                 // Replies that did arrive count up one by one: no reply was handed to another future.
                 long previous = 0;
@@ -197,7 +205,8 @@ class ChaosTest {
                         previous = f.join();
                     }
                 }
-                await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+                await().atMost(Duration.ofSeconds(10))
+                        .ignoreExceptionsInstanceOf(DragonflyException.class)
                         .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             }
         }

@@ -27,15 +27,23 @@ class ClientOptionsTest {
 
     @Test
     void spinWait_acceptsZeroToOneMillisecond_fromBuilderAndUri() {
-        assertThat(ClientOptions.builder().spinWait(Duration.ZERO).build().spinWait()).isZero();
-        assertThat(ClientOptions.builder().spinWait(Duration.ofMillis(1)).build().spinWait()).isEqualTo(Duration.ofMillis(1));
+        assertThat(ClientOptions.builder().spinWait(Duration.ZERO).build().spinWait())
+                .isZero();
+        assertThat(ClientOptions.builder()
+                        .spinWait(Duration.ofMillis(1))
+                        .build()
+                        .spinWait())
+                .isEqualTo(Duration.ofMillis(1));
         assertThat(ClientOptions.fromUri("redis://h?spinWait=20us").spinWait()).isEqualTo(Duration.ofNanos(20_000));
         assertThat(ClientOptions.fromUri("redis://h?spin_wait=0").spinWait()).isZero();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().spinWait(Duration.ofMillis(2)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().spinWait(Duration.ofMillis(2)))
                 .withMessageContaining("between 0 (no spinning) and 1 ms");
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().spinWait(Duration.ofNanos(-1)));
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.fromUri("redis://h?spinWait=fast"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().spinWait(Duration.ofNanos(-1)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("redis://h?spinWait=fast"))
                 .withMessageContaining("50us, 500ms");
     }
 
@@ -118,11 +126,16 @@ class ClientOptionsTest {
 
     @Test
     void builder_validatesEachSetting() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().port(0));
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().poolSize(0));
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().database(-1));
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().timeout(Duration.ZERO));
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().clientName("has space"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().port(0));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().poolSize(0));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().database(-1));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().timeout(Duration.ZERO));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().clientName("has space"));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ClientOptions.builder().username("app").build())
                 .withMessageContaining("password");
@@ -134,7 +147,9 @@ class ClientOptionsTest {
     void toBuilder_copiesEverything() {
         ClientOptions options = ClientOptions.fromUri("redis://u:p@h:1234/2?clientName=x&poolSize=3&spinWait=7us");
 
-        assertThat(options.toBuilder().build().toString()).isEqualTo(options.toString()).contains("spinWait=PT0.000007S");
+        assertThat(options.toBuilder().build().toString())
+                .isEqualTo(options.toString())
+                .contains("spinWait=PT0.000007S");
         assertThat(options.toBuilder().port(99).build().port()).isEqualTo(99);
     }
 }

@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import org.dragonflyclient.test.TestServer;
-import org.dragonflyclient.test.WithTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+
+import org.dragonflyclient.test.TestServer;
+import org.dragonflyclient.test.WithTestServer;
 
 /** Every typed command, in both its binary and text form, against a real server. */
 @WithTestServer
@@ -111,7 +112,8 @@ class CommandsTest {
         assertThat(client.set(key("exat"), "v", SetArgs.exAt(inOneHour))).isTrue();
         assertThat(client.ttl(key("exat"))).isBetween(3500L, 3600L);
 
-        assertThat(client.set(key("pxat"), "v", SetArgs.pxAt(System.currentTimeMillis() + 60_000))).isTrue();
+        assertThat(client.set(key("pxat"), "v", SetArgs.pxAt(System.currentTimeMillis() + 60_000)))
+                .isTrue();
         assertThat(client.pttl(key("pxat"))).isBetween(50_000L, 60_000L);
 
         assertThat(client.set(key("ex"), "v2", SetArgs.keepTtl())).isTrue();
@@ -158,7 +160,8 @@ class CommandsTest {
 
     @Test
     void mset_rejectsOddArguments() {
-        assertThatIllegalArgumentException().isThrownBy(() -> client.mset(key("only-key")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.mset(key("only-key")))
                 .withMessageContaining("even");
     }
 
@@ -202,7 +205,8 @@ class CommandsTest {
         assertThat(client.ttl(key("gx"))).isBetween(90L, 100L);
         assertThat(client.getex(bkey("gx"), GetExArgs.px(300_000))).isEqualTo(bytes("v"));
         assertThat(client.pttl(key("gx"))).isBetween(290_000L, 300_000L);
-        assertThat(client.getex(key("gx"), GetExArgs.exAt(System.currentTimeMillis() / 1000 + 1000))).isEqualTo("v");
+        assertThat(client.getex(key("gx"), GetExArgs.exAt(System.currentTimeMillis() / 1000 + 1000)))
+                .isEqualTo("v");
         assertThat(client.ttl(key("gx"))).isBetween(990L, 1000L);
         assertThat(client.getex(key("gx"), GetExArgs.persist())).isEqualTo("v");
         assertThat(client.ttl(key("gx"))).isEqualTo(-1);
@@ -237,7 +241,8 @@ class CommandsTest {
 
         client.execute("RPUSH", key("list"), "x");
         assertThatThrownBy(() -> client.get(key("list")))
-                .isInstanceOfSatisfying(DragonflyServerException.class,
+                .isInstanceOfSatisfying(
+                        DragonflyServerException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("WRONGTYPE"));
 
         assertThat(client.get(key("text"))).isEqualTo("not a number");
@@ -260,7 +265,8 @@ class CommandsTest {
         assertThat(seen).isEqualTo(expected);
 
         Set<String> batched = new HashSet<>();
-        KeyScanner<byte[]> scanner = client.scanBinary(ScanArgs.match(bytes(prefix + "s:*")).count(250).type("string"));
+        KeyScanner<byte[]> scanner = client.scanBinary(
+                ScanArgs.match(bytes(prefix + "s:*")).count(250).type("string"));
         for (List<byte[]> batch = scanner.nextBatch(); !batch.isEmpty(); batch = scanner.nextBatch()) {
             batch.forEach(k -> batched.add(new String(k, StandardCharsets.UTF_8)));
             client.unlink(batch.toArray(new byte[0][]));
@@ -316,9 +322,9 @@ class CommandsTest {
         assertThat(client.execute("HGET", key("h"), "f1").asString()).isEqualTo("v1");
         assertThat(client.execute("HLEN", key("h")).asLong()).isEqualTo(2);
         assertThat(client.execute("HGET", key("h"), "none")).isEqualTo(Reply.NULL);
-        assertThatThrownBy(() -> client.execute("NO_SUCH_COMMAND"))
-                .isInstanceOf(DragonflyServerException.class);
-        assertThatIllegalArgumentException().isThrownBy(() -> client.execute("CLIENT LIST"))
+        assertThatThrownBy(() -> client.execute("NO_SUCH_COMMAND")).isInstanceOf(DragonflyServerException.class);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.execute("CLIENT LIST"))
                 .withMessageContaining("own argument");
     }
 
@@ -333,7 +339,8 @@ class CommandsTest {
     @Test
     void resp2ClientReadsTheSameValues(TestServer server) {
         try (DragonflyClient resp2 = DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                .protocol(Protocol.RESP2).build())) {
+                .protocol(Protocol.RESP2)
+                .build())) {
             assertThat(resp2.protocol()).isEqualTo(Protocol.RESP2);
             resp2.mset(key("r1"), "1", key("r2"), "2");
             assertThat(resp2.mget(key("r1"), key("nope"), key("r2"))).containsExactly("1", null, "2");

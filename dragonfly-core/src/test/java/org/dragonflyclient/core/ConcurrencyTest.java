@@ -2,6 +2,7 @@ package org.dragonflyclient.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,12 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.dragonflyclient.test.TestServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Many threads share one client: every reply must reach the thread that asked for it. Each thread
@@ -33,7 +34,9 @@ class ConcurrencyTest {
     @ValueSource(ints = {1, 2, 4})
     void sixtyFourThreads_eachGetsItsOwnReplies(int poolSize, TestServer server) throws Exception {
         ClientOptions options = ClientOptions.fromUri(server.uri()).toBuilder()
-                .poolSize(poolSize).timeout(Duration.ofSeconds(10)).build();
+                .poolSize(poolSize)
+                .timeout(Duration.ofSeconds(10))
+                .build();
         AtomicInteger mismatches = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try (DragonflyClient client = DragonflyClient.create(options)) {
@@ -57,7 +60,8 @@ class ConcurrencyTest {
                             CompletableFuture<Long> exists = p.exists(key);
                             CompletableFuture<String> echo = p.echo(value);
                             p.sync();
-                            if (!value.equals(async.get(10, TimeUnit.SECONDS)) || exists.join() != 1
+                            if (!value.equals(async.get(10, TimeUnit.SECONDS))
+                                    || exists.join() != 1
                                     || !value.equals(echo.join())) {
                                 mismatches.incrementAndGet();
                             }

@@ -16,12 +16,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.core.internal.connection.DedicatedConnections;
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.ScriptedServer;
 import org.dragonflyclient.test.TestServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.Test;
 
 /**
  * The {@code @throws} clauses of the public API that no other test provokes, each through the
@@ -41,9 +42,11 @@ class DocumentedFailuresTest {
 
     @Test
     void malformedUri_isRefusedByCreateAndByTheBuilder_withoutThePassword() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DragonflyClient.create("http://u:topsecret@host:6379"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DragonflyClient.create("http://u:topsecret@host:6379"))
                 .withMessageNotContaining("topsecret");
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder().uri("redis://:topsecret@h/x"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().uri("redis://:topsecret@h/x"))
                 .withMessageContaining("database")
                 .withMessageNotContaining("topsecret");
     }
@@ -53,9 +56,12 @@ class DocumentedFailuresTest {
         try (DragonflyClient client = DragonflyClient.create(options(server).build())) {
             CompletableFuture<Reply> refused = client.async().execute("NO_SUCH_COMMAND", "x");
 
-            assertThat(refused).failsWithin(5, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+            assertThat(refused)
+                    .failsWithin(5, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class)
                     .withCauseInstanceOf(DragonflyServerException.class);
-            assertThat(client.async().execute("PING").get(5, TimeUnit.SECONDS).asString()).isEqualTo("PONG");
+            assertThat(client.async().execute("PING").get(5, TimeUnit.SECONDS).asString())
+                    .isEqualTo("PONG");
         }
     }
 
@@ -80,10 +86,12 @@ class DocumentedFailuresTest {
         String unknown = "f".repeat(40);
         try (DragonflyClient client = DragonflyClient.create(options(server).build())) {
             assertThatThrownBy(() -> client.evalsha(unknown, new byte[0][]))
-                    .isInstanceOfSatisfying(DragonflyServerException.class,
+                    .isInstanceOfSatisfying(
+                            DragonflyServerException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo("NOSCRIPT"));
             assertThatThrownBy(() -> client.evalsha(unknown, new String[0]))
-                    .isInstanceOfSatisfying(DragonflyServerException.class,
+                    .isInstanceOfSatisfying(
+                            DragonflyServerException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo("NOSCRIPT"));
         }
     }
@@ -95,18 +103,21 @@ class DocumentedFailuresTest {
     void blockingPops_replyLaterThanTheirTimeoutPlusTheCommandTimeout_timeOut_inEveryForm() {
         AtomicInteger pops = new AtomicInteger();
         try (ScriptedServer server = ScriptedServer.start((in, out) -> {
-            for (List<String> command; (command = ScriptedServer.readCommand(in)) != null; ) {
-                String name = command.get(0).toUpperCase(java.util.Locale.ROOT);
-                if (name.equals("HELLO")) {
-                    ScriptedServer.write(out, "%1\r\n$6\r\nserver\r\n$8\r\nscripted\r\n");
-                } else if (name.equals("PING")) {
-                    ScriptedServer.write(out, "+PONG\r\n");
-                } else {
-                    pops.incrementAndGet(); // BLPOP or BRPOP: no answer, ever
-                }
-            }
-        }); DragonflyClient client = DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                .poolSize(1).timeout(Duration.ofMillis(300)).build())) {
+                    for (List<String> command; (command = ScriptedServer.readCommand(in)) != null; ) {
+                        String name = command.get(0).toUpperCase(java.util.Locale.ROOT);
+                        if (name.equals("HELLO")) {
+                            ScriptedServer.write(out, "%1\r\n$6\r\nserver\r\n$8\r\nscripted\r\n");
+                        } else if (name.equals("PING")) {
+                            ScriptedServer.write(out, "+PONG\r\n");
+                        } else {
+                            pops.incrementAndGet(); // BLPOP or BRPOP: no answer, ever
+                        }
+                    }
+                });
+                DragonflyClient client = DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
+                        .poolSize(1)
+                        .timeout(Duration.ofMillis(300))
+                        .build())) {
             Duration block = Duration.ofMillis(100);
             byte[] key = "k".getBytes(StandardCharsets.UTF_8);
 
@@ -126,7 +137,8 @@ class DocumentedFailuresTest {
         try (DragonflyClient client = DragonflyClient.create(options(server).build())) {
             server.stop();
 
-            assertThatThrownBy(client::pubSub).isInstanceOf(DragonflyConnectionException.class)
+            assertThatThrownBy(client::pubSub)
+                    .isInstanceOf(DragonflyConnectionException.class)
                     .hasMessageContaining(server.port() + "");
             assertThatThrownBy(() -> client.pubSub(10)).isInstanceOf(DragonflyConnectionException.class);
         }
@@ -142,11 +154,13 @@ class DocumentedFailuresTest {
             server.stop();
             await().atMost(Duration.ofSeconds(10)).until(() -> !pubSub.isConnected());
 
-            assertThatThrownBy(() -> pubSub.subscribe("ps:later")).isInstanceOf(DragonflyConnectionException.class)
+            assertThatThrownBy(() -> pubSub.subscribe("ps:later"))
+                    .isInstanceOf(DragonflyConnectionException.class)
                     .hasMessageContaining("recorded");
 
             server.start();
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(15))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .until(() -> client.publish("ps:later", "made") == 1);
             await().atMost(Duration.ofSeconds(5)).until(() -> received.contains("made"));
         }
@@ -170,9 +184,11 @@ class DocumentedFailuresTest {
     void subscribe_refusedByAnAcl_isTheServersError(ManagedServer server) {
         String created = server.execute("ACL", "SETUSER", "nochannels", "on", ">pw", "~*", "+@all", "resetchannels");
         assumeThat(created).as("ACL SETUSER with channel permissions").isEqualTo("+OK");
-        try (DragonflyClient client = DragonflyClient.create(ClientOptions.fromUri(
-                "redis://nochannels:pw@" + server.host() + ":" + server.port()).toBuilder()
-                .timeout(Duration.ofSeconds(2)).build());
+        try (DragonflyClient client = DragonflyClient.create(
+                        ClientOptions.fromUri("redis://nochannels:pw@" + server.host() + ":" + server.port())
+                                .toBuilder()
+                                .timeout(Duration.ofSeconds(2))
+                                .build());
                 PubSub pubSub = client.pubSub()) {
             assertThatThrownBy(() -> pubSub.subscribe("ps:forbidden")).isInstanceOf(DragonflyServerException.class);
         }
@@ -185,14 +201,16 @@ class DocumentedFailuresTest {
         try (DragonflyClient client = DragonflyClient.create(options(server).build())) {
             Transaction queuing = client.transaction();
             queuing.set("tx:state", "x");
-            assertThatIllegalStateException().isThrownBy(() -> queuing.watch("tx:state".getBytes(StandardCharsets.UTF_8)))
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> queuing.watch("tx:state".getBytes(StandardCharsets.UTF_8)))
                     .withMessageContaining("before queuing");
             queuing.discard();
 
             Transaction ended = client.transaction();
             ended.exec();
             assertThatIllegalStateException().isThrownBy(() -> ended.watch("tx:state"));
-            assertThatIllegalStateException().isThrownBy(() -> ended.watch("tx:state".getBytes(StandardCharsets.UTF_8)));
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> ended.watch("tx:state".getBytes(StandardCharsets.UTF_8)));
             assertThatIllegalStateException().isThrownBy(ended::unwatch);
             assertThatIllegalStateException().isThrownBy(ended::discard);
             assertThatIllegalStateException().isThrownBy(ended::exec);
@@ -201,23 +219,30 @@ class DocumentedFailuresTest {
 
     @Test
     void everyDedicatedConnectionBusy_watchAndBlockingPopsTimeOut_inEveryForm(TestServer server) throws Exception {
-        try (DragonflyClient client = DragonflyClient.create(options(server).timeout(Duration.ofMillis(300)).build())) {
+        try (DragonflyClient client = DragonflyClient.create(
+                options(server).timeout(Duration.ofMillis(300)).build())) {
             List<CompletableFuture<KeyValue<String>>> blocked = new ArrayList<>();
             for (int i = 0; i < DedicatedConnections.DEFAULT_MAX; i++) {
                 blocked.add(client.async().blpop(Duration.ofSeconds(10), "tx:busy:" + i));
             }
             byte[] key = "tx:busy:k".getBytes(StandardCharsets.UTF_8);
             Duration block = Duration.ofSeconds(1);
-            try (Transaction text = client.transaction(); Transaction binary = client.transaction()) {
-                assertThatThrownBy(() -> text.watch("tx:busy:k")).isInstanceOf(DragonflyTimeoutException.class)
+            try (Transaction text = client.transaction();
+                    Transaction binary = client.transaction()) {
+                assertThatThrownBy(() -> text.watch("tx:busy:k"))
+                        .isInstanceOf(DragonflyTimeoutException.class)
                         .hasMessageContaining("dedicated connections");
-                assertThatThrownBy(() -> binary.watch(key)).isInstanceOf(DragonflyTimeoutException.class)
+                assertThatThrownBy(() -> binary.watch(key))
+                        .isInstanceOf(DragonflyTimeoutException.class)
                         .hasMessageContaining("dedicated connections");
-                assertThatThrownBy(() -> client.blpop(block, key)).isInstanceOf(DragonflyTimeoutException.class)
+                assertThatThrownBy(() -> client.blpop(block, key))
+                        .isInstanceOf(DragonflyTimeoutException.class)
                         .hasMessageContaining("dedicated connections");
-                assertThatThrownBy(() -> client.brpop(block, "tx:busy:k")).isInstanceOf(DragonflyTimeoutException.class)
+                assertThatThrownBy(() -> client.brpop(block, "tx:busy:k"))
+                        .isInstanceOf(DragonflyTimeoutException.class)
                         .hasMessageContaining("dedicated connections");
-                assertThatThrownBy(() -> client.brpop(block, key)).isInstanceOf(DragonflyTimeoutException.class)
+                assertThatThrownBy(() -> client.brpop(block, key))
+                        .isInstanceOf(DragonflyTimeoutException.class)
                         .hasMessageContaining("dedicated connections");
             } finally {
                 for (int i = 0; i < blocked.size(); i++) {
@@ -232,7 +257,8 @@ class DocumentedFailuresTest {
 
     @Test
     void exec_answerLaterThanTheCommandTimeout_timesOut_andFailsEveryFuture(ManagedServer server) {
-        try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(1).build())) {
+        try (DragonflyClient client =
+                DragonflyClient.create(options(server).poolSize(1).build())) {
             Transaction tx = client.transaction();
             CompletableFuture<Long> incr = tx.incr("tx:paused");
             server.pause();
@@ -247,17 +273,22 @@ class DocumentedFailuresTest {
 
     @Test
     void exec_onABrokenConnection_throwsAndFailsEveryFuture_andNothingRunsLater(ManagedServer server) {
-        try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(1).build())) {
+        try (DragonflyClient client =
+                DragonflyClient.create(options(server).poolSize(1).build())) {
             Transaction tx = client.transaction();
             CompletableFuture<Void> set = tx.set("tx:broken", "ran");
             assertThat(server.execute("CLIENT", "KILL", "TYPE", "normal")).startsWith(":");
 
-            assertThatThrownBy(tx::exec).isInstanceOfSatisfying(DragonflyConnectionException.class,
-                    PipelineBrokenConnectionTest::assertMessageMatchesFlag);
-            assertThat(set).failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+            assertThatThrownBy(tx::exec)
+                    .isInstanceOfSatisfying(
+                            DragonflyConnectionException.class, PipelineBrokenConnectionTest::assertMessageMatchesFlag);
+            assertThat(set)
+                    .failsWithin(0, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class)
                     .withCauseInstanceOf(DragonflyConnectionException.class);
 
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             assertThat(client.get("tx:broken")).isNull();
         }

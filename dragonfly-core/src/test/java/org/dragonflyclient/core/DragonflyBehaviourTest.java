@@ -13,11 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.test.DragonflyMode;
-import org.dragonflyclient.test.ScriptedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.dragonflyclient.test.DragonflyMode;
+import org.dragonflyclient.test.ScriptedServer;
 
 /**
  * The client against Dragonfly's own behaviour where it differs from Redis, on the test support's
@@ -86,13 +87,18 @@ class DragonflyBehaviourTest {
         } while (!page.isLast());
 
         assertThat(found).containsExactlyInAnyOrder("needle:1", "needle:2");
-        assertThat(emptyPagesBeforeTheEnd).as("empty pages with a non-zero cursor").isPositive();
-        assertThat(cursorAboveSignedLong).as("a cursor above 2^63, sent back unchanged").isTrue();
+        assertThat(emptyPagesBeforeTheEnd)
+                .as("empty pages with a non-zero cursor")
+                .isPositive();
+        assertThat(cursorAboveSignedLong)
+                .as("a cursor above 2^63, sent back unchanged")
+                .isTrue();
 
         List<String> scanned = new ArrayList<>();
         client.scan(ScanArgs.match("needle:*").count(5)).forEachRemaining(scanned::add);
         assertThat(scanned).containsExactlyInAnyOrder("needle:1", "needle:2");
-        KeyScanner<byte[]> batches = client.scanBinary(ScanArgs.match("needle:*").count(5));
+        KeyScanner<byte[]> batches =
+                client.scanBinary(ScanArgs.match("needle:*").count(5));
         int total = 0;
         for (List<byte[]> batch = batches.nextBatch(); !batch.isEmpty(); batch = batches.nextBatch()) {
             total += batch.size();
@@ -104,7 +110,9 @@ class DragonflyBehaviourTest {
     void scanOfAnEmptyDatabase_endsAfterItsEmptyPages() {
         KeyScanner<String> scanner = client.scan(ScanArgs.all());
         assertThat(scanner.hasNext()).isFalse();
-        assertThat(dragonfly.commandCount("SCAN")).as("one empty page per shard").isGreaterThan(1);
+        assertThat(dragonfly.commandCount("SCAN"))
+                .as("one empty page per shard")
+                .isGreaterThan(1);
     }
 
     @Test
@@ -123,15 +131,17 @@ class DragonflyBehaviourTest {
         client.set("oom:kept", "before");
         dragonfly.outOfMemory(true);
 
-        assertThatThrownBy(() -> client.set("oom:k", "v"))
-                .isInstanceOfSatisfying(DragonflyServerException.class, e -> {
-                    assertThat(e.getErrorCode()).isEqualTo("ERR");
-                    assertThat(e.getServerMessage()).isEqualTo(DragonflyMode.OUT_OF_MEMORY);
-                    assertThat(e.getMessage()).contains("maxmemory");
-                });
+        assertThatThrownBy(() -> client.set("oom:k", "v")).isInstanceOfSatisfying(DragonflyServerException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo("ERR");
+            assertThat(e.getServerMessage()).isEqualTo(DragonflyMode.OUT_OF_MEMORY);
+            assertThat(e.getMessage()).contains("maxmemory");
+        });
         CompletableFuture<Void> async = client.async().set("oom:k", "v");
-        assertThatThrownBy(() -> async.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(DragonflyServerException.class).hasMessageContaining("Out of memory");
+        assertThatThrownBy(() -> async.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(DragonflyServerException.class)
+                .hasMessageContaining("Out of memory");
         assertThat(client.get("oom:kept")).isEqualTo("before");
         assertThat(client.unlink("oom:kept")).isEqualTo(1);
 
@@ -147,26 +157,35 @@ class DragonflyBehaviourTest {
         assertThatThrownBy(() -> client.eval(Script.of("return redis.call('GET', 'lua:a')"), new String[0]))
                 .isInstanceOfSatisfying(DragonflyServerException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("ERR");
-                    assertThat(e.getServerMessage()).contains(DragonflyMode.UNDECLARED_KEY).contains("lua:a");
+                    assertThat(e.getServerMessage())
+                            .contains(DragonflyMode.UNDECLARED_KEY)
+                            .contains("lua:a");
                 });
-        assertThat(client.eval(Script.of("return redis.call('GET', KEYS[1])"), new String[] {"lua:a"}).asString())
+        assertThat(client.eval(Script.of("return redis.call('GET', KEYS[1])"), new String[] {"lua:a"})
+                        .asString())
                 .isEqualTo("1");
-        assertThat(client.eval(Script.of("--!df flags=allow-undeclared-keys\nreturn redis.call('GET', 'lua:a')"),
-                new String[0]).asString()).isEqualTo("1");
+        assertThat(client.eval(
+                                Script.of("--!df flags=allow-undeclared-keys\nreturn redis.call('GET', 'lua:a')"),
+                                new String[0])
+                        .asString())
+                .isEqualTo("1");
     }
 
     @Test
     void clientTracking_refusedOnResp2_andWithBcastOrRedirect() {
-        try (DragonflyClient resp2 = DragonflyClient.create(options().protocol(Protocol.RESP2).build())) {
+        try (DragonflyClient resp2 =
+                DragonflyClient.create(options().protocol(Protocol.RESP2).build())) {
             assertThatThrownBy(() -> resp2.execute("CLIENT", "TRACKING", "ON"))
                     .isInstanceOf(DragonflyServerException.class)
                     .hasMessageContaining("Client tracking is currently not supported for RESP2");
             assertThat(resp2.ping()).isEqualTo("PONG");
         }
         assertThatThrownBy(() -> client.execute("CLIENT", "TRACKING", "ON", "BCAST"))
-                .isInstanceOf(DragonflyServerException.class).hasMessageContaining("syntax error");
+                .isInstanceOf(DragonflyServerException.class)
+                .hasMessageContaining("syntax error");
         assertThatThrownBy(() -> client.execute("CLIENT", "TRACKING", "ON", "REDIRECT", "7"))
-                .isInstanceOf(DragonflyServerException.class).hasMessageContaining("syntax error");
+                .isInstanceOf(DragonflyServerException.class)
+                .hasMessageContaining("syntax error");
         assertThat(client.ping()).isEqualTo("PONG");
     }
 }

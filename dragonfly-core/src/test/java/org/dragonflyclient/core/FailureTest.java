@@ -13,9 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.Test;
 
 /**
  * Timeouts, interruptions, broken connections and restarts. Each test gets a server process of its
@@ -32,7 +33,8 @@ class FailureTest {
 
     @Test
     void timeout_thenEveryLaterCommandGetsItsOwnReply(ManagedServer server) throws Exception {
-        try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(1).build())) {
+        try (DragonflyClient client =
+                DragonflyClient.create(options(server).poolSize(1).build())) {
             client.set("t:a", "A");
             client.set("t:b", "B");
             // DEBUG SLEEP blocks the whole server for longer than the command timeout.
@@ -43,12 +45,13 @@ class FailureTest {
                     .hasMessageContaining("GET")
                     .hasMessageContaining("timeout");
             // Times out too, or meets the connection being closed as stale: either way, not "A".
-            assertThatThrownBy(() -> client.get("t:b")).isInstanceOfAny(DragonflyTimeoutException.class,
-                    DragonflyConnectionException.class);
+            assertThatThrownBy(() -> client.get("t:b"))
+                    .isInstanceOfAny(DragonflyTimeoutException.class, DragonflyConnectionException.class);
             assertThat(sleep).failsWithin(5, TimeUnit.SECONDS);
 
             // The late replies ("A", "B") are read and dropped: nobody receives them in place of theirs.
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             for (int i = 0; i < 50; i++) {
                 assertThat(client.get("t:b")).isEqualTo("B");
@@ -61,8 +64,8 @@ class FailureTest {
 
     @Test
     void interruptedWaiter_getsAClearErrorAndTheNextCallItsOwnReply(ManagedServer server) throws Exception {
-        try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(1)
-                .timeout(Duration.ofSeconds(5)).build())) {
+        try (DragonflyClient client = DragonflyClient.create(
+                options(server).poolSize(1).timeout(Duration.ofSeconds(5)).build())) {
             client.set("i:a", "A");
             client.async().execute("DEBUG", "SLEEP", "0.8");
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -80,10 +83,12 @@ class FailureTest {
             caller.interrupt();
             caller.join(5000);
 
-            assertThat(failure.get()).isInstanceOf(DragonflyInterruptedException.class)
+            assertThat(failure.get())
+                    .isInstanceOf(DragonflyInterruptedException.class)
                     .hasMessageContaining("GET");
             assertThat(flagAfter.get()).isTrue();
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             assertThat(client.echo("mine")).isEqualTo("mine");
             assertThat(client.get("i:a")).isEqualTo("A");
@@ -92,8 +97,11 @@ class FailureTest {
 
     @Test
     void killedConnection_failsInFlightAsUnknownAndReconnectsByItself(ManagedServer server) throws Exception {
-        try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(2)
-                .timeout(Duration.ofSeconds(5)).clientName("killme").build())) {
+        try (DragonflyClient client = DragonflyClient.create(options(server)
+                .poolSize(2)
+                .timeout(Duration.ofSeconds(5))
+                .clientName("killme")
+                .build())) {
             client.set("k:a", "A");
             // BLPOP blocks only its own connection, so the kill below finds it in flight.
             CompletableFuture<Reply> blocked = client.async().execute("BLPOP", "k:empty", "3");
@@ -102,13 +110,19 @@ class FailureTest {
 
             server.execute("CLIENT", "KILL", "TYPE", "normal");
 
-            assertThat(blocked).failsWithin(5, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
-                    .satisfies(e -> assertThat(e.getCause()).isInstanceOfSatisfying(DragonflyConnectionException.class,
-                            c -> assertThat(c.isOutcomeUnknown()).isTrue()));
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class).untilAsserted(() -> {
-                assertThat(client.openConnections()).isEqualTo(2);
-                assertThat(client.get("k:a")).isEqualTo("A");
-            });
+            assertThat(blocked)
+                    .failsWithin(5, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class)
+                    .satisfies(e -> assertThat(e.getCause())
+                            .isInstanceOfSatisfying(
+                                    DragonflyConnectionException.class,
+                                    c -> assertThat(c.isOutcomeUnknown()).isTrue()));
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
+                    .untilAsserted(() -> {
+                        assertThat(client.openConnections()).isEqualTo(2);
+                        assertThat(client.get("k:a")).isEqualTo("A");
+                    });
             // The handshake ran again on the new connections: they carry the client name.
             assertThat(server.execute("CLIENT", "LIST")).contains("name=killme");
         }
@@ -123,19 +137,23 @@ class FailureTest {
 
             // First the open connections notice the close; then the failed reconnect makes every
             // call fail at once, without waiting for its timeout.
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(() -> client.get("r:a"))
-                    .isInstanceOf(DragonflyConnectionException.class)
-                    .hasMessageContaining(server.host() + ":" + server.port())
-                    .hasMessageContaining("reconnecting"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThatThrownBy(() -> client.get("r:a"))
+                            .isInstanceOf(DragonflyConnectionException.class)
+                            .hasMessageContaining(server.host() + ":" + server.port())
+                            .hasMessageContaining("reconnecting"));
             long start = System.nanoTime();
-            assertThatThrownBy(() -> client.get("r:a")).isInstanceOf(DragonflyConnectionException.class)
+            assertThatThrownBy(() -> client.get("r:a"))
+                    .isInstanceOf(DragonflyConnectionException.class)
                     .hasMessageContaining("Could not connect")
                     .hasMessageContaining("port");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(client.options().timeout());
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(client.options().timeout());
 
             server.start();
 
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(15))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             // The server keeps nothing on disk: the restarted one is empty.
             assertThat(client.get("r:a")).isNull();
@@ -145,7 +163,8 @@ class FailureTest {
 
     @Test
     void pausedServer_pipelineTimesOutAndFailsEveryFuture(ManagedServer server) {
-        try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(1).build())) {
+        try (DragonflyClient client =
+                DragonflyClient.create(options(server).poolSize(1).build())) {
             server.pause();
             try {
                 Pipeline pipeline = client.pipeline();
@@ -159,7 +178,8 @@ class FailureTest {
             } finally {
                 server.resume();
             }
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             assertThat(client.inFlightCommands()).isZero();
         }
@@ -188,12 +208,14 @@ class FailureTest {
                 .isInstanceOf(DragonflyConnectionException.class);
         try (DragonflyClient client = DragonflyClient.create(options)) {
             assertThat(client.openConnections()).isZero();
-            assertThatThrownBy(() -> client.get("k")).isInstanceOf(DragonflyConnectionException.class)
+            assertThatThrownBy(() -> client.get("k"))
+                    .isInstanceOf(DragonflyConnectionException.class)
                     .hasMessageContaining("Could not connect");
 
             server.start();
 
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(15))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             await().atMost(Duration.ofSeconds(5)).until(() -> client.openConnections() == options.poolSize());
         }
@@ -203,15 +225,18 @@ class FailureTest {
     void wrongPasswordAtStartup_failsEvenWhenTheServerIsNotRequired(ManagedServer server) {
         server.execute("CONFIG", "SET", "requirepass", "right-secret");
 
-        assertThatThrownBy(() -> DragonflyClient.create(ClientOptions.fromUri(
-                "redis://:wrong@" + server.host() + ":" + server.port()).toBuilder().requireServerAtStartup(false).build()))
+        assertThatThrownBy(() -> DragonflyClient.create(
+                        ClientOptions.fromUri("redis://:wrong@" + server.host() + ":" + server.port()).toBuilder()
+                                .requireServerAtStartup(false)
+                                .build()))
                 .isInstanceOf(DragonflyConnectionException.class)
                 .hasMessageContaining("password");
     }
 
     @Test
     void afterARestart_idleConnectionsAreFoundDeadBeforeTheNextCommandMeetsThem(ManagedServer server) {
-        try (DragonflyClient client = DragonflyClient.create(options(server).poolSize(4).build())) {
+        try (DragonflyClient client =
+                DragonflyClient.create(options(server).poolSize(4).build())) {
             assertThat(client.openConnections()).isEqualTo(4);
 
             server.restart();
@@ -227,7 +252,8 @@ class FailureTest {
 
     @Test
     void wrongPassword_isReportedAtCreateWithoutThePassword(ManagedServer server) {
-        assertThat(server.execute("CONFIG", "SET", "requirepass", "right-secret")).isEqualTo("+OK");
+        assertThat(server.execute("CONFIG", "SET", "requirepass", "right-secret"))
+                .isEqualTo("+OK");
         String base = "redis://:%s@" + server.host() + ":" + server.port();
 
         assertThatThrownBy(() -> DragonflyClient.create(String.format(base, "wrong-secret")))
@@ -244,24 +270,34 @@ class FailureTest {
 
     @Test
     void aclUser_databaseAndName_restoredAfterReconnect(ManagedServer server) throws Exception {
-        assertThat(server.execute("ACL", "SETUSER", "app", "on", ">app-pass", "~*", "+@all")).isEqualTo("+OK");
+        assertThat(server.execute("ACL", "SETUSER", "app", "on", ">app-pass", "~*", "+@all"))
+                .isEqualTo("+OK");
         for (Protocol protocol : Protocol.values()) {
             ClientOptions options = ClientOptions.fromUri("redis://app:app-pass@" + server.host() + ":" + server.port()
                             + "/3?clientName=cache-" + protocol.name().toLowerCase())
-                    .toBuilder().protocol(protocol).poolSize(1)
-                    .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(200)).build();
+                    .toBuilder()
+                    .protocol(protocol)
+                    .poolSize(1)
+                    .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(200))
+                    .build();
             try (DragonflyClient client = DragonflyClient.create(options)) {
                 assertThat(client.protocol()).isEqualTo(protocol);
                 client.set("acl:key", "v");
 
                 server.execute("CLIENT", "KILL", "USER", "app");
 
-                await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                await().atMost(Duration.ofSeconds(10))
+                        .ignoreExceptions()
                         .untilAsserted(() -> assertThat(client.get("acl:key")).isEqualTo("v"));
                 String info = client.execute("CLIENT", "INFO").asString();
-                assertThat(info).contains("db=3").contains("user=app").contains("name=cache-" + protocol.name().toLowerCase());
+                assertThat(info)
+                        .contains("db=3")
+                        .contains("user=app")
+                        .contains("name=cache-" + protocol.name().toLowerCase());
                 int resp = protocol == Protocol.RESP3 ? 3 : 2;
-                assertThat(negotiatedProtocol(client)).as("HELLO's proto after the reconnect").isEqualTo(resp);
+                assertThat(negotiatedProtocol(client))
+                        .as("HELLO's proto after the reconnect")
+                        .isEqualTo(resp);
                 if (server.capabilities().clientListShowsResp()) {
                     assertThat(info).contains("resp=" + resp);
                 }

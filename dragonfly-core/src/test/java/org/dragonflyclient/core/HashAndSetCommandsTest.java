@@ -65,8 +65,10 @@ class HashAndSetCommandsTest extends BothProtocolsTest {
         assertThat(client.hset(h, fields)).isEqualTo(1);
 
         assertThat(client.hget(h, field.clone())).isEqualTo(value);
-        assertThat(client.hmget(h, bytes("b"), bytes("x"))).satisfiesExactly(
-                b -> assertThat(b).isEqualTo(bytes("B")), x -> assertThat(x).isNull());
+        assertThat(client.hmget(h, bytes("b"), bytes("x")))
+                .satisfiesExactly(
+                        b -> assertThat(b).isEqualTo(bytes("B")),
+                        x -> assertThat(x).isNull());
         Map<byte[], byte[]> all = client.hgetall(h);
         // New arrays with the same content find their entries: the map compares bytes, not identity.
         assertThat(all).hasSize(2).containsKey(field.clone()).containsKey(bytes("b"));
@@ -93,7 +95,8 @@ class HashAndSetCommandsTest extends BothProtocolsTest {
         Map<String, String> seen = new LinkedHashMap<>();
         String cursor = "0";
         do {
-            ScanPage<Map.Entry<String, String>> page = client.hscan(h, cursor, ScanArgs.match("field:*").count(50));
+            ScanPage<Map.Entry<String, String>> page =
+                    client.hscan(h, cursor, ScanArgs.match("field:*").count(50));
             page.keys().forEach(e -> seen.put(e.getKey(), e.getValue()));
             cursor = page.cursor();
         } while (!cursor.equals("0"));
@@ -110,7 +113,8 @@ class HashAndSetCommandsTest extends BothProtocolsTest {
             assertThat(e.getKey()).isEqualTo(bytes("other"));
             assertThat(e.getValue()).isEqualTo(bytes("x"));
         });
-        assertThatIllegalArgumentException().isThrownBy(() -> client.hscan(h, "0", ScanArgs.all().type("hash")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.hscan(h, "0", ScanArgs.all().type("hash")))
                 .withMessageContaining("TYPE");
     }
 
@@ -179,7 +183,8 @@ class HashAndSetCommandsTest extends BothProtocolsTest {
         String k = key(test, protocol, "string");
         client.set(k, "v");
 
-        assertThatThrownBy(() -> client.hgetall(k)).isInstanceOf(DragonflyServerException.class)
+        assertThatThrownBy(() -> client.hgetall(k))
+                .isInstanceOf(DragonflyServerException.class)
                 .hasMessageContaining("WRONGTYPE");
         assertThatThrownBy(() -> client.smembers(k)).isInstanceOf(DragonflyServerException.class);
         assertThat(client.get(k)).isEqualTo("v");
@@ -214,13 +219,17 @@ class HashAndSetCommandsTest extends BothProtocolsTest {
     void badArguments_failBeforeAnythingIsSent(Protocol protocol) {
         DragonflyClient client = client(protocol);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> client.hmget("h"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.hmget("h"))
                 .withMessageContaining("HMGET needs at least one field");
-        assertThatIllegalArgumentException().isThrownBy(() -> client.hset("h", Map.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.hset("h", Map.of()))
                 .withMessageContaining("HSET");
-        assertThatIllegalArgumentException().isThrownBy(() -> client.sadd("s", "a", null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.sadd("s", "a", null))
                 .withMessageContaining("member 1 is null");
-        assertThatIllegalArgumentException().isThrownBy(() -> client.hget((String) null, "f"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.hget((String) null, "f"))
                 .withMessageContaining("key");
     }
 }

@@ -14,10 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.dragonflyclient.test.ScriptedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.dragonflyclient.test.ScriptedServer;
 
 /**
  * A scripted server on loopback sends what no well-behaved server would: replies cut off half-way,
@@ -57,17 +58,19 @@ class HostileServerTest {
     @Test
     void replyCutOffHalfWay_timesOut_thenAFreshConnectionServesOwnReplies() {
         try (ScriptedServer server = server((command, out, connection) -> {
-            if (connection == 1) {
-                ScriptedServer.write(out, "$10\r\nhal"); // and never the rest
-            } else {
-                ScriptedServer.write(out, "$" + command.get(1).length() + "\r\n" + command.get(1) + "\r\n");
-            }
-        }); DragonflyClient client = connect(server)) {
+                    if (connection == 1) {
+                        ScriptedServer.write(out, "$10\r\nhal"); // and never the rest
+                    } else {
+                        ScriptedServer.write(out, "$" + command.get(1).length() + "\r\n" + command.get(1) + "\r\n");
+                    }
+                });
+                DragonflyClient client = connect(server)) {
 
             assertThatThrownBy(() -> client.get("first")).isInstanceOf(DragonflyTimeoutException.class);
 
             // The stuck connection is closed as stale and replaced; every reply then matches its key.
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.get("k")).isEqualTo("k"));
             for (int i = 0; i < 100; i++) {
                 assertThat(client.get("key-" + i)).isEqualTo("key-" + i);
@@ -77,21 +80,22 @@ class HostileServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "$2147483647\r\n",
-        "$-2\r\n",
-        "$1x\r\nab\r\n",
-        "*-5\r\n",
-        "%-1\r\n",
-        "?what\r\n",
-        ":12ab\r\n",
-        ":99999999999999999999999\r\n",
-        "$3\r\nabcXY",
-        "+OK\rX",
-        "#x\r\n",
-        ",not-a-double\r\n",
-        "$?\r\n",
-    })
+    @ValueSource(
+            strings = {
+                "$2147483647\r\n",
+                "$-2\r\n",
+                "$1x\r\nab\r\n",
+                "*-5\r\n",
+                "%-1\r\n",
+                "?what\r\n",
+                ":12ab\r\n",
+                ":99999999999999999999999\r\n",
+                "$3\r\nabcXY",
+                "+OK\rX",
+                "#x\r\n",
+                ",not-a-double\r\n",
+                "$?\r\n",
+            })
     void malformedReply_isAProtocolErrorAndClosesTheConnection(String reply) {
         try (ScriptedServer server = server((command, out, connection) -> ScriptedServer.write(out, reply));
                 DragonflyClient client = connect(server)) {
@@ -119,8 +123,8 @@ class HostileServerTest {
     @Test
     void hugeAnnouncedBulkNeverSent_timesOutWithoutAllocatingIt() {
         // Within the 512 MiB limit, so it is accepted as a header; only the bytes that arrive are stored.
-        try (ScriptedServer server = server((command, out, connection) ->
-                ScriptedServer.write(out, "$536870000\r\nonly a few bytes"));
+        try (ScriptedServer server = server(
+                        (command, out, connection) -> ScriptedServer.write(out, "$536870000\r\nonly a few bytes"));
                 DragonflyClient client = connect(server)) {
             long before = usedHeap();
 
@@ -133,11 +137,14 @@ class HostileServerTest {
     @Test
     void pushesAndAttributesBetweenPipelinedReplies_neverBreakPairing() {
         try (ScriptedServer server = server((command, out, connection) -> {
-            String key = command.get(1);
-            ScriptedServer.write(out, ">3\r\n$7\r\nmessage\r\n$2\r\nch\r\n$" + key.length() + "\r\n" + key + "\r\n"
-                    + "|1\r\n+ttl\r\n:100\r\n"
-                    + "$" + key.length() + "\r\n" + key + "\r\n");
-        }); DragonflyClient client = connect(server)) {
+                    String key = command.get(1);
+                    ScriptedServer.write(
+                            out,
+                            ">3\r\n$7\r\nmessage\r\n$2\r\nch\r\n$" + key.length() + "\r\n" + key + "\r\n"
+                                    + "|1\r\n+ttl\r\n:100\r\n"
+                                    + "$" + key.length() + "\r\n" + key + "\r\n");
+                });
+                DragonflyClient client = connect(server)) {
 
             Pipeline pipeline = client.pipeline();
             List<CompletableFuture<String>> replies = new java.util.ArrayList<>();
@@ -156,21 +163,23 @@ class HostileServerTest {
     @Test
     void everyReplyWrittenOneByteAtATime_isDecodedWhole() {
         try (ScriptedServer server = server((command, out, connection) -> {
-            String key = command.get(1);
-            byte[] reply = ("*3\r\n$" + key.length() + "\r\n" + key + "\r\n_\r\n%1\r\n+a\r\n,1.5\r\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            for (byte b : reply) {
-                out.write(b);
-                out.flush();
-            }
-        }); DragonflyClient client = connect(server)) {
+                    String key = command.get(1);
+                    byte[] reply = ("*3\r\n$" + key.length() + "\r\n" + key + "\r\n_\r\n%1\r\n+a\r\n,1.5\r\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                    for (byte b : reply) {
+                        out.write(b);
+                        out.flush();
+                    }
+                });
+                DragonflyClient client = connect(server)) {
 
             for (int i = 0; i < 20; i++) {
                 Reply reply = client.execute("MGET", "key" + i);
                 assertThat(reply.asList()).hasSize(3);
                 assertThat(reply.asList().get(0).asString()).isEqualTo("key" + i);
                 assertThat(reply.asList().get(1)).isEqualTo(Reply.NULL);
-                assertThat(reply.asList().get(2).asList()).containsExactly(new Reply.SimpleString("a"), new Reply.Double(1.5));
+                assertThat(reply.asList().get(2).asList())
+                        .containsExactly(new Reply.SimpleString("a"), new Reply.Double(1.5));
             }
         }
     }
@@ -179,7 +188,8 @@ class HostileServerTest {
     void randomGarbage_endsInAValueOrAClearError_neverAnythingElse() throws Exception {
         Random random = new Random(2026);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        String[] valid = {"$3\r\nabc\r\n", "+OK\r\n", ":42\r\n", "*2\r\n$1\r\na\r\n_\r\n", "_\r\n", "%1\r\n+k\r\n+v\r\n"};
+        String[] valid = {"$3\r\nabc\r\n", "+OK\r\n", ":42\r\n", "*2\r\n$1\r\na\r\n_\r\n", "_\r\n", "%1\r\n+k\r\n+v\r\n"
+        };
         int rounds = 0;
         while (System.nanoTime() < end) {
             byte[] reply = valid[random.nextInt(valid.length)].getBytes(StandardCharsets.US_ASCII);
@@ -189,9 +199,10 @@ class HostileServerTest {
             }
             byte[] payload = reply;
             try (ScriptedServer server = server((command, out, connection) -> {
-                out.write(payload);
-                out.flush();
-            }); DragonflyClient client = connect(server)) {
+                        out.write(payload);
+                        out.flush();
+                    });
+                    DragonflyClient client = connect(server)) {
                 try {
                     client.execute("GET", "k");
                 } catch (DragonflyConnectionException | DragonflyTimeoutException | DragonflyServerException expected) {

@@ -51,10 +51,11 @@ class ListAndSortedSetCommandsTest extends BothProtocolsTest {
 
         assertThat(client.rpush(l, odd, bytes("x"))).isEqualTo(2);
         assertThat(client.lpush(l, bytes("w"))).isEqualTo(3);
-        assertThat(client.lrange(l, 0, -1)).satisfiesExactly(
-                w -> assertThat(w).isEqualTo(bytes("w")),
-                o -> assertThat(o).isEqualTo(odd),
-                x -> assertThat(x).isEqualTo(bytes("x")));
+        assertThat(client.lrange(l, 0, -1))
+                .satisfiesExactly(
+                        w -> assertThat(w).isEqualTo(bytes("w")),
+                        o -> assertThat(o).isEqualTo(odd),
+                        x -> assertThat(x).isEqualTo(bytes("x")));
         assertThat(client.llen(l)).isEqualTo(3);
         assertThat(client.lpop(l)).isEqualTo(bytes("w"));
         assertThat(client.rpop(l)).isEqualTo(bytes("x"));
@@ -82,10 +83,10 @@ class ListAndSortedSetCommandsTest extends BothProtocolsTest {
 
         assertThat(client.zcard(z)).isEqualTo(4);
         assertThat(client.zrange(z, 0, -1)).containsExactly("low", "a", "b", "c");
-        assertThat(client.zrangeWithScores(z, 1, 2)).containsExactly(new ScoredValue<>("a", 1.5),
-                new ScoredValue<>("b", 2.5));
-        assertThat(client.zrangeWithScores(z, 0, 0)).containsExactly(
-                new ScoredValue<>("low", Double.NEGATIVE_INFINITY));
+        assertThat(client.zrangeWithScores(z, 1, 2))
+                .containsExactly(new ScoredValue<>("a", 1.5), new ScoredValue<>("b", 2.5));
+        assertThat(client.zrangeWithScores(z, 0, 0))
+                .containsExactly(new ScoredValue<>("low", Double.NEGATIVE_INFINITY));
         assertThat(client.zscore(z, "c")).isEqualTo(3.25);
         assertThat(client.zscore(z, "missing")).isNull();
         assertThat(client.zincrby(z, 0.75, "c")).isEqualTo(4.0);
@@ -116,7 +117,8 @@ class ListAndSortedSetCommandsTest extends BothProtocolsTest {
         assertThat(client.zrangeByScoreWithScores(z, ScoreRange.closed(9, 100)))
                 .containsExactly(new ScoredValue<>("m9", 9.0), new ScoredValue<>("m10", 10.0));
         assertThat(client.zrangeByScore(z, ScoreRange.closed(50, 60))).isEmpty();
-        assertThatIllegalArgumentException().isThrownBy(() -> client.zrangeByScore(z, ScoreRange.all(), -1, 5))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.zrangeByScore(z, ScoreRange.all(), -1, 5))
                 .withMessageContaining("offset");
     }
 
@@ -131,16 +133,22 @@ class ListAndSortedSetCommandsTest extends BothProtocolsTest {
         Map<byte[], Double> more = new LinkedHashMap<>();
         more.put(bytes("two"), 2.0);
         assertThat(client.zadd(z, more)).isEqualTo(1);
-        assertThat(client.zrange(z, 0, -1)).satisfiesExactly(
-                m -> assertThat(m).isEqualTo(member), t -> assertThat(t).isEqualTo(bytes("two")));
+        assertThat(client.zrange(z, 0, -1))
+                .satisfiesExactly(
+                        m -> assertThat(m).isEqualTo(member), t -> assertThat(t).isEqualTo(bytes("two")));
         List<ScoredValue<byte[]>> scored = client.zrangeWithScores(z, 0, 0);
         assertThat(scored).singleElement().satisfies(s -> {
             assertThat(s.value()).isEqualTo(member);
             assertThat(s.score()).isEqualTo(1.0);
         });
-        assertThat(client.zrangeByScore(z, ScoreRange.greaterThan(1))).singleElement().isEqualTo(bytes("two"));
-        assertThat(client.zrangeByScore(z, ScoreRange.all(), 0, 1)).singleElement().isEqualTo(member);
-        assertThat(client.zrangeByScoreWithScores(z, ScoreRange.atMost(1))).singleElement()
+        assertThat(client.zrangeByScore(z, ScoreRange.greaterThan(1)))
+                .singleElement()
+                .isEqualTo(bytes("two"));
+        assertThat(client.zrangeByScore(z, ScoreRange.all(), 0, 1))
+                .singleElement()
+                .isEqualTo(member);
+        assertThat(client.zrangeByScoreWithScores(z, ScoreRange.atMost(1)))
+                .singleElement()
                 .satisfies(s -> assertThat(s.value()).isEqualTo(member));
         assertThat(client.zscore(z, member.clone())).isEqualTo(1.0);
         assertThat(client.zincrby(z, -3, member)).isEqualTo(-2.0);
@@ -179,11 +187,14 @@ class ListAndSortedSetCommandsTest extends BothProtocolsTest {
     void badScores_failBeforeAnythingIsSent(Protocol protocol) {
         DragonflyClient client = client(protocol);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> client.zadd("z", Double.NaN, "m"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.zadd("z", Double.NaN, "m"))
                 .withMessageContaining("NaN");
-        assertThatIllegalArgumentException().isThrownBy(() -> ScoreRange.closed(Double.NaN, 1))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ScoreRange.closed(Double.NaN, 1))
                 .withMessageContaining("NaN");
-        assertThatIllegalArgumentException().isThrownBy(() -> client.zadd("z", Map.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.zadd("z", Map.of()))
                 .withMessageContaining("ZADD");
     }
 }

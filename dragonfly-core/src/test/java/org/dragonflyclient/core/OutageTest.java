@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.TcpProxy;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.Test;
 
 /**
  * The network between client and server goes away (a proxy in between is cut) while the server
@@ -45,18 +46,21 @@ class OutageTest {
     @Test
     void commandThatFailedWhileDisconnected_neverRunsLater(ManagedServer server) throws Exception {
         try (TcpProxy proxy = TcpProxy.start(server);
-                DragonflyClient client = DragonflyClient.create(throughProxy(proxy).build())) {
+                DragonflyClient client =
+                        DragonflyClient.create(throughProxy(proxy).build())) {
             client.set("outage:counter", "0");
 
             proxy.cut();
             for (int i = 0; i < 20; i++) {
-                assertThatThrownBy(() -> client.incr("outage:counter")).isInstanceOfAny(
-                        DragonflyConnectionException.class, DragonflyTimeoutException.class);
+                assertThatThrownBy(() -> client.incr("outage:counter"))
+                        .isInstanceOfAny(DragonflyConnectionException.class, DragonflyTimeoutException.class);
             }
-            assertThatThrownBy(() -> client.async().incr("outage:counter").join()).hasCauseInstanceOf(DragonflyException.class);
+            assertThatThrownBy(() -> client.async().incr("outage:counter").join())
+                    .hasCauseInstanceOf(DragonflyException.class);
             proxy.restore();
 
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
             Thread.sleep(1000); // time for anything wrongly queued to run
             assertThat(client.get("outage:counter")).isEqualTo("0");
@@ -66,7 +70,8 @@ class OutageTest {
 
     @Test
     void longOutageUnderLoad_boundedHeapFailFastAndFullRecovery(ManagedServer server) throws Exception {
-        assertThat(server.execute("ACL", "SETUSER", "svc", "on", ">svc-pass", "~*", "+@all")).isEqualTo("+OK");
+        assertThat(server.execute("ACL", "SETUSER", "svc", "on", ">svc-pass", "~*", "+@all"))
+                .isEqualTo("+OK");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong failFast = new AtomicLong();
@@ -74,10 +79,13 @@ class OutageTest {
         AtomicLong successes = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try (TcpProxy proxy = TcpProxy.start(server);
-                DragonflyClient client = DragonflyClient.create(ClientOptions.fromUri(
-                        "redis://svc:svc-pass@127.0.0.1:" + proxy.port() + "/2?clientName=outage-test")
-                        .toBuilder().timeout(Duration.ofMillis(500))
-                        .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(500)).build())) {
+                DragonflyClient client =
+                        DragonflyClient.create(ClientOptions.fromUri(
+                                        "redis://svc:svc-pass@127.0.0.1:" + proxy.port() + "/2?clientName=outage-test")
+                                .toBuilder()
+                                .timeout(Duration.ofMillis(500))
+                                .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(500))
+                                .build())) {
             AtomicBoolean outage = new AtomicBoolean();
             List<Future<?>> load = new ArrayList<>();
             for (int t = 0; t < 16; t++) {
@@ -116,7 +124,8 @@ class OutageTest {
             outage.set(false);
             proxy.restore();
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> client.openConnections() == client.options().poolSize());
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> client.openConnections() == client.options().poolSize());
             long successesAfterRecovery = successes.get();
             await().atMost(Duration.ofSeconds(10)).until(() -> successes.get() > successesAfterRecovery + 100);
             stop.set(true);
@@ -131,7 +140,9 @@ class OutageTest {
             assertThat(client.inFlightCommands()).isZero();
             String info = client.execute("CLIENT", "INFO").asString();
             assertThat(info).contains("user=svc").contains("db=2").contains("name=outage-test");
-            assertThat(FailureTest.negotiatedProtocol(client)).as("HELLO's proto after the recovery").isEqualTo(3);
+            assertThat(FailureTest.negotiatedProtocol(client))
+                    .as("HELLO's proto after the recovery")
+                    .isEqualTo(3);
             if (server.capabilities().clientListShowsResp()) {
                 assertThat(info).contains("resp=3");
             }

@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.dragonflyclient.test.ManagedServer;
-import org.dragonflyclient.test.WithTestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
 import org.dragonflyclient.core.internal.client.DefaultPipeline;
+import org.dragonflyclient.test.ManagedServer;
+import org.dragonflyclient.test.WithTestServer;
 
 /**
  * Issue 17: a pipeline whose connection is killed ({@code CLIENT KILL TYPE normal}) while the
@@ -29,7 +30,10 @@ class PipelineBrokenConnectionTest {
     private static final int COMMANDS = 2_000;
     private static final int ROUNDS = 3;
 
-    enum Kill { WHILE_ADDING, BEFORE_SYNC }
+    enum Kill {
+        WHILE_ADDING,
+        BEFORE_SYNC
+    }
 
     @ParameterizedTest(name = "kill {0}, poolSize={1}")
     @CsvSource({"WHILE_ADDING, 1", "WHILE_ADDING, 2", "BEFORE_SYNC, 1", "BEFORE_SYNC, 2"})
@@ -54,8 +58,8 @@ class PipelineBrokenConnectionTest {
                     killClients(server);
                 }
 
-                DragonflyConnectionException thrown = catchThrowableOfType(pipeline::sync,
-                        DragonflyConnectionException.class);
+                DragonflyConnectionException thrown =
+                        catchThrowableOfType(pipeline::sync, DragonflyConnectionException.class);
 
                 assertThat(thrown).as("sync() after the kill, round %d", round).isNotNull();
                 assertThat(futures).allMatch(CompletableFuture::isDone);
@@ -97,9 +101,13 @@ class PipelineBrokenConnectionTest {
         for (int i = 0; i < COMMANDS; i++) {
             CompletableFuture<Void> future = futures.get(i);
             if (!future.isCompletedExceptionally()) {
-                assertThat(values.get(i)).as("value of the succeeded SET #%d", i).isEqualTo("v");
+                assertThat(values.get(i))
+                        .as("value of the succeeded SET #%d", i)
+                        .isEqualTo("v");
             } else if (!failure(future).isOutcomeUnknown()) {
-                assertThat(values.get(i)).as("value of SET #%d, reported as not sent", i).isNull();
+                assertThat(values.get(i))
+                        .as("value of SET #%d, reported as not sent", i)
+                        .isNull();
             }
         }
     }
@@ -124,8 +132,10 @@ class PipelineBrokenConnectionTest {
     }
 
     private static void awaitConnected(DragonflyClient client) {
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
-                .until(() -> "PONG".equals(client.ping()) && client.openConnections() == client.options().poolSize());
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(DragonflyException.class)
+                .until(() -> "PONG".equals(client.ping())
+                        && client.openConnections() == client.options().poolSize());
     }
 
     private static String key(int round, int i) {

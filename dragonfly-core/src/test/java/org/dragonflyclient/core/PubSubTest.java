@@ -19,11 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.TestServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Subscriptions on a dedicated connection, over RESP3 (push frames) and RESP2 (plain arrays). */
 @WithTestServer
@@ -36,8 +37,11 @@ class PubSubTest {
     private static final Executor THREAD_PER_TASK = task -> new Thread(task).start();
 
     private static DragonflyClient client(TestServer server, Protocol protocol) {
-        return DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder().protocol(protocol)
-                .timeout(Duration.ofSeconds(5)).reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(200)).build());
+        return DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
+                .protocol(protocol)
+                .timeout(Duration.ofSeconds(5))
+                .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(200))
+                .build());
     }
 
     /** Collects what a listener receives. */
@@ -71,7 +75,8 @@ class PubSubTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void subscribePsubscribeUnsubscribe(Protocol protocol, TestServer server) throws Exception {
-        try (DragonflyClient client = client(server, protocol); PubSub pubSub = client.pubSub()) {
+        try (DragonflyClient client = client(server, protocol);
+                PubSub pubSub = client.pubSub()) {
             Recorder recorder = new Recorder();
             pubSub.addListener(recorder);
             String channel = "ps:basic:" + protocol;
@@ -89,7 +94,8 @@ class PubSubTest {
             assertThat(message.message()).isEqualTo("héllo");
 
             byte[] payload = {0, (byte) 0xff, '\r', '\n'};
-            assertThat(client.publish((channel + ":p.1").getBytes(StandardCharsets.UTF_8), payload)).isEqualTo(1);
+            assertThat(client.publish((channel + ":p.1").getBytes(StandardCharsets.UTF_8), payload))
+                    .isEqualTo(1);
             PubSubMessage matched = recorder.next();
             assertThat(matched.channel()).isEqualTo(channel + ":p.1");
             assertThat(matched.pattern()).isEqualTo(channel + ":p.*");
@@ -99,7 +105,8 @@ class PubSubTest {
             pubSub.punsubscribe((channel + ":p.*").getBytes(StandardCharsets.UTF_8));
             assertThat(client.publish(channel, "gone")).isZero();
             assertThat(client.publish(channel + ":p.1", "gone")).isZero();
-            assertThat(client.async().publish(channel + ":other", "still").get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(client.async().publish(channel + ":other", "still").get(5, TimeUnit.SECONDS))
+                    .isEqualTo(1);
             assertThat(recorder.next().message()).isEqualTo("still");
 
             pubSub.unsubscribeAll();
@@ -131,28 +138,33 @@ class PubSubTest {
             List<CompletableFuture<Void>> workers = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int thread = t;
-                workers.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; publishing.get() || i < 100; i++) {
-                        String key = "ps:load:kv:" + protocol + ":" + thread;
-                        String value = thread + "/" + i;
-                        client.set(key, value);
-                        if (!value.equals(client.get(key))) {
-                            mismatches.incrementAndGet();
-                        }
-                    }
-                }, THREAD_PER_TASK));
+                workers.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (int i = 0; publishing.get() || i < 100; i++) {
+                                String key = "ps:load:kv:" + protocol + ":" + thread;
+                                String value = thread + "/" + i;
+                                client.set(key, value);
+                                if (!value.equals(client.get(key))) {
+                                    mismatches.incrementAndGet();
+                                }
+                            }
+                        },
+                        THREAD_PER_TASK));
             }
-            CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < messages; i++) {
-                    if (i % 2 == 0) {
-                        client.publish(channel, "m" + i);
-                    } else {
-                        client.async().publish(channel, "m" + i);
-                    }
-                }
-            }, THREAD_PER_TASK);
+            CompletableFuture<Void> publisher = CompletableFuture.runAsync(
+                    () -> {
+                        for (int i = 0; i < messages; i++) {
+                            if (i % 2 == 0) {
+                                client.publish(channel, "m" + i);
+                            } else {
+                                client.async().publish(channel, "m" + i);
+                            }
+                        }
+                    },
+                    THREAD_PER_TASK);
             publisher.get(60, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(30)).until(() -> firstGot.size() == messages && secondGot.size() == messages);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> firstGot.size() == messages && secondGot.size() == messages);
             publishing.set(false);
             for (CompletableFuture<Void> worker : workers) {
                 worker.get(30, TimeUnit.SECONDS);
@@ -173,7 +185,8 @@ class PubSubTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void subscriptionsSurviveClientKill(Protocol protocol, ManagedServer server) throws Exception {
-        try (DragonflyClient client = client(server, protocol); PubSub pubSub = client.pubSub()) {
+        try (DragonflyClient client = client(server, protocol);
+                PubSub pubSub = client.pubSub()) {
             Recorder recorder = new Recorder();
             pubSub.addListener(recorder);
             pubSub.subscribe("ps:kill");
@@ -185,7 +198,8 @@ class PubSubTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> recorder.resubscribes.get() == 1);
             assertThat(recorder.disconnects).hasValue(1);
             assertThat(pubSub.isConnected()).isTrue();
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
                     .until(() -> client.publish("ps:kill", "after") == 1);
             assertThat(recorder.next().message()).isEqualTo("after");
             assertThat(client.publish("ps:kill:x", "pattern too")).isEqualTo(1);
@@ -200,7 +214,8 @@ class PubSubTest {
     void slowListener_dropsNewMessagesBeyondTheBound_withoutBlockingAnythingElse(Protocol protocol, TestServer server)
             throws Exception {
         String channel = "ps:slow:" + protocol;
-        try (DragonflyClient client = client(server, protocol); PubSub pubSub = client.pubSub(10)) {
+        try (DragonflyClient client = client(server, protocol);
+                PubSub pubSub = client.pubSub(10)) {
             CountDownLatch release = new CountDownLatch(1);
             List<String> got = new CopyOnWriteArrayList<>();
             pubSub.addListener(m -> {
@@ -242,7 +257,8 @@ class PubSubTest {
     void closedSubscriber_refusesWork_andArgumentsAreChecked(Protocol protocol, TestServer server) {
         try (DragonflyClient client = client(server, protocol)) {
             PubSub pubSub = client.pubSub();
-            assertThatIllegalArgumentException().isThrownBy(() -> pubSub.subscribe(new String[0]))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> pubSub.subscribe(new String[0]))
                     .withMessageContaining("at least one");
             assertThatIllegalArgumentException().isThrownBy(() -> pubSub.addListener(null));
             assertThatIllegalArgumentException().isThrownBy(() -> client.pubSub(0));
@@ -250,7 +266,8 @@ class PubSubTest {
             pubSub.close();
 
             assertThat(pubSub.isConnected()).isFalse();
-            assertThatIllegalStateException().isThrownBy(() -> pubSub.subscribe("x"))
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> pubSub.subscribe("x"))
                     .withMessageContaining("client.pubSub()");
         }
     }

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.Test;
 
 /**
  * Lua scripting. Each test has a server of its own because {@code SCRIPT FLUSH} empties the
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class ScriptingTest {
 
     /** Touches only the key it is given in KEYS, as Dragonfly requires by default. */
-    private static final Script INCR_BY = Script.of(
-            "return redis.call('INCRBY', KEYS[1], ARGV[1])");
+    private static final Script INCR_BY = Script.of("return redis.call('INCRBY', KEYS[1], ARGV[1])");
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -32,9 +32,12 @@ class ScriptingTest {
         try (DragonflyClient client = DragonflyClient.create(server.uri())) {
             client.set("lua:k", "v");
 
-            assertThat(client.eval("return redis.call('GET', KEYS[1])", new String[] {"lua:k"}).asString())
+            assertThat(client.eval("return redis.call('GET', KEYS[1])", new String[] {"lua:k"})
+                            .asString())
                     .isEqualTo("v");
-            assertThat(client.eval("return tonumber(ARGV[1]) * 2", new String[0], "21").asLong()).isEqualTo(42);
+            assertThat(client.eval("return tonumber(ARGV[1]) * 2", new String[0], "21")
+                            .asLong())
+                    .isEqualTo(42);
             assertThat(client.eval("return nil", new String[0])).isEqualTo(Reply.NULL);
             Reply table = client.eval("return {KEYS[1], ARGV[1], 3}", new String[] {"a"}, "b");
             assertThat(table).isInstanceOfSatisfying(Reply.Aggregate.class, a -> {
@@ -56,15 +59,20 @@ class ScriptingTest {
             String sha = client.scriptLoad(INCR_BY.source());
 
             assertThat(sha).isEqualTo(INCR_BY.sha());
-            assertThat(client.scriptExists(sha, "0000000000000000000000000000000000000000")).containsExactly(true, false);
-            assertThat(client.evalsha(sha, new String[] {"lua:n"}, "5").asLong()).isEqualTo(5);
-            assertThat(client.evalsha(sha, new byte[][] {bytes("lua:n")}, bytes("2")).asLong()).isEqualTo(7);
+            assertThat(client.scriptExists(sha, "0000000000000000000000000000000000000000"))
+                    .containsExactly(true, false);
+            assertThat(client.evalsha(sha, new String[] {"lua:n"}, "5").asLong())
+                    .isEqualTo(5);
+            assertThat(client.evalsha(sha, new byte[][] {bytes("lua:n")}, bytes("2"))
+                            .asLong())
+                    .isEqualTo(7);
 
             client.scriptFlush();
 
             assertThat(client.scriptExists(sha)).containsExactly(false);
             assertThatThrownBy(() -> client.evalsha(sha, new String[] {"lua:n"}, "1"))
-                    .isInstanceOfSatisfying(DragonflyServerException.class,
+                    .isInstanceOfSatisfying(
+                            DragonflyServerException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo("NOSCRIPT"));
             assertThat(client.get("lua:n")).isEqualTo("7");
         }
@@ -74,14 +82,20 @@ class ScriptingTest {
     void scriptObject_fallsBackToEvalAfterScriptFlush_andRunsOnce(ManagedServer server) throws Exception {
         try (DragonflyClient client = DragonflyClient.create(server.uri())) {
             // Never loaded: the first call falls back to EVAL, which also caches it.
-            assertThat(client.eval(INCR_BY, new String[] {"lua:once"}, "1").asLong()).isEqualTo(1);
+            assertThat(client.eval(INCR_BY, new String[] {"lua:once"}, "1").asLong())
+                    .isEqualTo(1);
             assertThat(client.scriptExists(INCR_BY.sha())).containsExactly(true);
 
             client.scriptFlush();
-            assertThat(client.eval(INCR_BY, new byte[][] {bytes("lua:once")}, bytes("1")).asLong()).isEqualTo(2);
+            assertThat(client.eval(INCR_BY, new byte[][] {bytes("lua:once")}, bytes("1"))
+                            .asLong())
+                    .isEqualTo(2);
 
             client.scriptFlush();
-            assertThat(client.async().eval(INCR_BY, new String[] {"lua:once"}, "1").get(5, TimeUnit.SECONDS).asLong())
+            assertThat(client.async()
+                            .eval(INCR_BY, new String[] {"lua:once"}, "1")
+                            .get(5, TimeUnit.SECONDS)
+                            .asLong())
                     .isEqualTo(3);
 
             client.scriptFlush();
@@ -101,15 +115,16 @@ class ScriptingTest {
     @Test
     void keysPassedInKeys_work_andDragonflysFlagCommentIsHarmlessOnRedis(ManagedServer server) {
         try (DragonflyClient client = DragonflyClient.create(server.uri())) {
-            Script transfer = Script.of(
-                    "local from = tonumber(redis.call('GET', KEYS[1]) or '0')\n"
+            Script transfer = Script.of("local from = tonumber(redis.call('GET', KEYS[1]) or '0')\n"
                     + "if from < tonumber(ARGV[1]) then return 0 end\n"
                     + "redis.call('DECRBY', KEYS[1], ARGV[1])\n"
                     + "redis.call('INCRBY', KEYS[2], ARGV[1])\n"
                     + "return 1");
             client.set("lua:{acct}:a", "100");
 
-            assertThat(client.eval(transfer, new String[] {"lua:{acct}:a", "lua:{acct}:b"}, "30").asLong()).isEqualTo(1);
+            assertThat(client.eval(transfer, new String[] {"lua:{acct}:a", "lua:{acct}:b"}, "30")
+                            .asLong())
+                    .isEqualTo(1);
             assertThat(client.mget("lua:{acct}:a", "lua:{acct}:b")).containsExactly("70", "30");
 
             // Dragonfly's opt-out for undeclared keys is a Lua comment: Redis runs the script unchanged.
@@ -134,11 +149,14 @@ class ScriptingTest {
     void badArguments_failBeforeAnythingIsSent(ManagedServer server) {
         try (DragonflyClient client = DragonflyClient.create(server.uri())) {
             assertThatIllegalArgumentException().isThrownBy(() -> Script.of(" "));
-            assertThatIllegalArgumentException().isThrownBy(() -> client.evalsha("abc", new String[0]))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> client.evalsha("abc", new String[0]))
                     .withMessageContaining("40-digit");
-            assertThatIllegalArgumentException().isThrownBy(() -> client.eval((Script) null, new String[0]))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> client.eval((Script) null, new String[0]))
                     .withMessageContaining("Script.of");
-            assertThatIllegalArgumentException().isThrownBy(() -> client.eval("return 1", new String[] {null}))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> client.eval("return 1", new String[] {null}))
                     .withMessageContaining("script key 0");
         }
     }

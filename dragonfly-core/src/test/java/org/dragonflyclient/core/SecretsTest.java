@@ -15,11 +15,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import org.dragonflyclient.test.ManagedServer;
-import org.dragonflyclient.test.WithTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.dragonflyclient.test.ManagedServer;
+import org.dragonflyclient.test.WithTestServer;
 
 /**
  * With every logger of the client at its finest level, the password given in a URI, to AUTH or to
@@ -44,12 +45,10 @@ class SecretsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -75,22 +74,27 @@ class SecretsTest {
 
         for (Protocol protocol : Protocol.values()) {
             ClientOptions options = ClientOptions.fromUri("redis://app:" + PASSWORD + "@" + base).toBuilder()
-                    .protocol(protocol).timeout(Duration.ofMillis(300))
-                    .reconnectDelay(Duration.ofMillis(10), Duration.ofMillis(50)).build();
+                    .protocol(protocol)
+                    .timeout(Duration.ofMillis(300))
+                    .reconnectDelay(Duration.ofMillis(10), Duration.ofMillis(50))
+                    .build();
             seen.add(options.toString());
             try (DragonflyClient client = DragonflyClient.create(options)) {
                 seen.add(client.toString());
                 client.set("secret:k", "v");
                 // Reconnects repeat AUTH/HELLO with the password: they log, and must not leak it.
                 server.execute("CLIENT", "KILL", "TYPE", "normal");
-                await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(DragonflyException.class)
+                await().atMost(Duration.ofSeconds(5))
+                        .ignoreExceptionsInstanceOf(DragonflyException.class)
                         .untilAsserted(() -> assertThat(client.get("secret:k")).isEqualTo("v"));
                 seen.add(describe(catchFailure(() -> client.execute("AUTH", "app", "wrong-" + PASSWORD))));
             }
             // Wrong password of the right length, and the right password with a wrong user.
-            seen.add(describe(catchFailure(() -> DragonflyClient.create("redis://app:" + PASSWORD.replace('P', 'Q') + "@" + base))));
+            seen.add(describe(catchFailure(
+                    () -> DragonflyClient.create("redis://app:" + PASSWORD.replace('P', 'Q') + "@" + base))));
             seen.add(describe(catchFailure(() -> DragonflyClient.create("redis://nobody:" + PASSWORD + "@" + base))));
-            seen.add(describe(catchFailure(() -> ClientOptions.fromUri("redis://app:" + PASSWORD + "@" + base + "/x"))));
+            seen.add(
+                    describe(catchFailure(() -> ClientOptions.fromUri("redis://app:" + PASSWORD + "@" + base + "/x"))));
             seen.add(describe(catchFailure(() -> ClientOptions.fromUri("ftp://app:" + PASSWORD + "@" + base))));
         }
 

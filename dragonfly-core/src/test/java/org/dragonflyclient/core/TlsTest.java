@@ -16,20 +16,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.dragonflyclient.test.TcpProxy;
-import org.dragonflyclient.test.WithTestServer;
-import org.dragonflyclient.test.TestServer;
-import org.dragonflyclient.test.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.dragonflyclient.test.TcpProxy;
+import org.dragonflyclient.test.TestServer;
+import org.dragonflyclient.test.TestServers;
+import org.dragonflyclient.test.WithTestServer;
 
 /**
  * TLS against a {@code redis-server} started with {@code --tls-port} and certificates made by a
@@ -41,6 +41,7 @@ class TlsTest {
 
     @TempDir
     static Path dir;
+
     private static SSLSocketFactory trustingTestCa;
     private static final List<Process> servers = new ArrayList<>();
     private static String redisServer;
@@ -51,37 +52,111 @@ class TlsTest {
         // The binary this run uses: on the PATH, or embedded-redis's (Redis 6.2, built with TLS)
         // when the test support is forced to it or nothing is on the PATH.
         redisServer = TestServers.redisServerExecutable().map(Path::toString).orElse(null);
-        assumeTrue(redisServer != null && commandWorks(redisServer, "--version"), "TlsTest starts a redis-server with "
-                + "--tls-port, and " + TestServers.selection() + " allows no redis-server binary here");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Test CA",
-                "-keyout", "ca.key", "-out", "ca.crt");
+        assumeTrue(
+                redisServer != null && commandWorks(redisServer, "--version"),
+                "TlsTest starts a redis-server with " + "--tls-port, and " + TestServers.selection()
+                        + " allows no redis-server binary here");
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Test CA",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.crt");
         signed("good", "DNS:localhost,IP:127.0.0.1", null);
         signed("wronghost", "DNS:other.example", null);
         signed("expired", "DNS:localhost,IP:127.0.0.1", "20200101000000Z");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", "self.key", "-out", "self.crt");
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout",
+                "self.key",
+                "-out",
+                "self.crt");
         trustingTestCa = trusting(dir.resolve("ca.crt"));
     }
 
     /** Makes NAME.key and NAME.crt signed by the test CA, valid now, or from {@code expiredStart} for a day. */
     private static void signed(String name, String san, String expiredStart) throws Exception {
-        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=" + name,
-                "-keyout", name + ".key", "-out", name + ".csr");
+        run(
+                "openssl",
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                "/CN=" + name,
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".csr");
         Files.writeString(dir.resolve(name + ".ext"), "subjectAltName=" + san + "\n");
         if (expiredStart == null) {
-            run("openssl", "x509", "-req", "-in", name + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-                    "-CAcreateserial", "-days", "2", "-extfile", name + ".ext", "-out", name + ".crt");
+            run(
+                    "openssl",
+                    "x509",
+                    "-req",
+                    "-in",
+                    name + ".csr",
+                    "-CA",
+                    "ca.crt",
+                    "-CAkey",
+                    "ca.key",
+                    "-CAcreateserial",
+                    "-days",
+                    "2",
+                    "-extfile",
+                    name + ".ext",
+                    "-out",
+                    name + ".crt");
         } else {
             // openssl 3.0's x509 cannot back-date; its 'ca' command can.
             Files.createDirectories(dir.resolve("ca-db"));
             Files.writeString(dir.resolve("ca-db/index.txt"), "");
-            Files.writeString(dir.resolve("ca.cnf"), "[ca]\ndefault_ca=test\n[test]\ndir=" + dir.resolve("ca-db")
-                    + "\ndatabase=$dir/index.txt\nnew_certs_dir=$dir\nserial=$dir/serial\ndefault_md=sha256\n"
-                    + "policy=any\ncopy_extensions=none\n[any]\ncommonName=supplied\n");
+            Files.writeString(
+                    dir.resolve("ca.cnf"),
+                    "[ca]\ndefault_ca=test\n[test]\ndir=" + dir.resolve("ca-db")
+                            + "\ndatabase=$dir/index.txt\nnew_certs_dir=$dir\nserial=$dir/serial\ndefault_md=sha256\n"
+                            + "policy=any\ncopy_extensions=none\n[any]\ncommonName=supplied\n");
             Files.writeString(dir.resolve("ca-db/serial"), "1000\n");
-            run("openssl", "ca", "-batch", "-config", "ca.cnf", "-cert", "ca.crt", "-keyfile", "ca.key",
-                    "-startdate", expiredStart, "-enddate", "20200102000000Z", "-extfile", name + ".ext",
-                    "-in", name + ".csr", "-out", name + ".crt");
+            run(
+                    "openssl",
+                    "ca",
+                    "-batch",
+                    "-config",
+                    "ca.cnf",
+                    "-cert",
+                    "ca.crt",
+                    "-keyfile",
+                    "ca.key",
+                    "-startdate",
+                    expiredStart,
+                    "-enddate",
+                    "20200102000000Z",
+                    "-extfile",
+                    name + ".ext",
+                    "-in",
+                    name + ".csr",
+                    "-out",
+                    name + ".crt");
         }
     }
 
@@ -95,12 +170,30 @@ class TlsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder(redisServer, "--port", "0", "--tls-port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--tls-cert-file", cert + ".crt", "--tls-key-file", cert + ".key", "--tls-ca-cert-file", "ca.crt",
-                "--tls-auth-clients", "no")
-                .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(cert + "-server.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        redisServer,
+                        "--port",
+                        "0",
+                        "--tls-port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--tls-cert-file",
+                        cert + ".crt",
+                        "--tls-key-file",
+                        cert + ".key",
+                        "--tls-ca-cert-file",
+                        "ca.crt",
+                        "--tls-auth-clients",
+                        "no")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(cert + "-server.log").toFile())
+                .start();
         servers.add(process);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
@@ -110,18 +203,25 @@ class TlsTest {
                 Thread.sleep(20);
             }
         }
-        throw new IllegalStateException("TLS redis-server did not start: " + Files.readString(dir.resolve(cert + "-server.log")));
+        throw new IllegalStateException(
+                "TLS redis-server did not start: " + Files.readString(dir.resolve(cert + "-server.log")));
     }
 
     private static ClientOptions.Builder tls(String host, int port) {
-        return ClientOptions.builder().host(host).port(port).ssl(true).sslSocketFactory(trustingTestCa)
-                .connectTimeout(Duration.ofSeconds(5)).poolSize(1);
+        return ClientOptions.builder()
+                .host(host)
+                .port(port)
+                .ssl(true)
+                .sslSocketFactory(trustingTestCa)
+                .connectTimeout(Duration.ofSeconds(5))
+                .poolSize(1);
     }
 
     @Test
     void certificateFromTrustedCaForThisHost_connects() throws Exception {
         int port = tlsServer("good");
-        try (DragonflyClient client = DragonflyClient.create(tls("localhost", port).build())) {
+        try (DragonflyClient client =
+                DragonflyClient.create(tls("localhost", port).build())) {
             client.set("tls:k", "over TLS");
             assertThat(client.get("tls:k")).isEqualTo("over TLS");
             assertThat(client.options().toString()).startsWith("rediss://");
@@ -136,7 +236,8 @@ class TlsTest {
                 .isInstanceOf(DragonflyConnectionException.class)
                 .hasMessageContaining("TLS handshake")
                 .hasMessageContaining("localhost:" + port);
-        try (DragonflyClient client = DragonflyClient.create(tls("localhost", port).verifyHostname(false).build())) {
+        try (DragonflyClient client = DragonflyClient.create(
+                tls("localhost", port).verifyHostname(false).build())) {
             assertThat(client.ping()).isEqualTo("PONG");
         }
     }
@@ -179,7 +280,8 @@ class TlsTest {
         int port = tlsServer("good");
         try (TcpProxy proxy = TcpProxy.start("127.0.0.1", port);
                 DragonflyClient client = DragonflyClient.create(tls("localhost", proxy.port())
-                        .timeout(Duration.ofMillis(500)).build())) {
+                        .timeout(Duration.ofMillis(500))
+                        .build())) {
             proxy.stopReading();
             Pipeline pipeline = client.pipeline();
             byte[] value = new byte[4096];
@@ -187,7 +289,8 @@ class TlsTest {
                 pipeline.set(("tls:wd:" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
             }
 
-            assertThatThrownBy(pipeline::sync).isInstanceOf(DragonflyConnectionException.class)
+            assertThatThrownBy(pipeline::sync)
+                    .isInstanceOf(DragonflyConnectionException.class)
                     .hasMessageContaining("a write made no progress for the command timeout");
         }
     }
@@ -195,7 +298,8 @@ class TlsTest {
     @Test
     void tlsAgainstAPlainPort_failsWithAClearError(TestServer plain) {
         assertThatThrownBy(() -> DragonflyClient.create(tls(plain.host(), plain.port())
-                .connectTimeout(Duration.ofSeconds(1)).build()))
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .build()))
                 .isInstanceOf(DragonflyConnectionException.class)
                 .hasMessageContaining(plain.host() + ":" + plain.port())
                 .hasMessageContaining("speaks TLS");
@@ -205,7 +309,8 @@ class TlsTest {
         KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
         trustStore.load(null, null);
         try (InputStream in = Files.newInputStream(caCertificate)) {
-            trustStore.setCertificateEntry("test-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trustStore.setCertificateEntry(
+                    "test-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trustStore);
@@ -215,7 +320,10 @@ class TlsTest {
     }
 
     private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
@@ -224,7 +332,8 @@ class TlsTest {
 
     private static boolean commandWorks(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException | InterruptedException e) {

@@ -14,15 +14,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.test.ManagedServer;
-import org.dragonflyclient.test.TestServer;
-import org.dragonflyclient.test.WithTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import org.dragonflyclient.test.ManagedServer;
+import org.dragonflyclient.test.TestServer;
+import org.dragonflyclient.test.WithTestServer;
 
 /** {@code MULTI}/{@code EXEC} and {@code WATCH} through {@link Transaction}, over both protocols. */
 @WithTestServer
@@ -33,8 +34,12 @@ class TransactionTest {
     @BeforeAll
     static void connect(TestServer server) {
         for (Protocol protocol : Protocol.values()) {
-            CLIENTS.put(protocol, DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                    .protocol(protocol).timeout(Duration.ofSeconds(5)).build()));
+            CLIENTS.put(
+                    protocol,
+                    DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
+                            .protocol(protocol)
+                            .timeout(Duration.ofSeconds(5))
+                            .build()));
         }
     }
 
@@ -113,8 +118,10 @@ class TransactionTest {
         CompletableFuture<Void> set = tx.set(k, "never");
         CompletableFuture<Reply> unknown = tx.execute("NOSUCHCOMMAND", "x");
 
-        assertThatThrownBy(tx::exec).isInstanceOfSatisfying(DragonflyServerException.class,
-                e -> assertThat(e.getErrorCode()).isEqualTo("EXECABORT"));
+        assertThatThrownBy(tx::exec)
+                .isInstanceOfSatisfying(
+                        DragonflyServerException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("EXECABORT"));
         assertThat(cause(unknown)).isInstanceOf(DragonflyServerException.class).hasMessageContaining("NOSUCHCOMMAND");
         assertThat(cause(set)).isInstanceOf(DragonflyServerException.class).hasMessageContaining("EXECABORT");
         assertThat(client.get(k)).isNull();
@@ -138,7 +145,8 @@ class TransactionTest {
 
             assertThat(tx.exec()).isFalse();
 
-            assertThat(cause(write)).isInstanceOf(DragonflyTransactionAbortedException.class)
+            assertThat(cause(write))
+                    .isInstanceOf(DragonflyTransactionAbortedException.class)
                     .hasMessageContaining("WATCH");
             assertThat(cause(logged)).isInstanceOf(DragonflyTransactionAbortedException.class);
         }
@@ -201,7 +209,9 @@ class TransactionTest {
     @Test
     void concurrentTransactions_neverInterleave(TestServer server) throws Exception {
         try (DragonflyClient client = DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                .poolSize(1).timeout(Duration.ofSeconds(10)).build())) {
+                .poolSize(1)
+                .timeout(Duration.ofSeconds(10))
+                .build())) {
             String counter = "tx:concurrent:counter";
             client.del(counter);
             List<CompletableFuture<Integer>> workers = new ArrayList<>();
@@ -236,7 +246,8 @@ class TransactionTest {
     @Test
     void disconnectInsideAWatchedTransaction_failsIt_andNothingIsReplayed(ManagedServer server) throws Exception {
         try (DragonflyClient client = DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(200)).build())) {
+                .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(200))
+                .build())) {
             client.set("tx:kill:k", "original");
             Transaction tx = client.transaction();
             tx.watch("tx:kill:k");
@@ -244,15 +255,19 @@ class TransactionTest {
 
             // Kills the transaction's dedicated connection (and the shared ones, which reconnect).
             server.execute("CLIENT", "KILL", "TYPE", "normal");
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
                     .untilAsserted(() -> assertThat(client.ping()).isEqualTo("PONG"));
 
             assertThatThrownBy(tx::exec).isInstanceOf(DragonflyConnectionException.class);
-            assertThat(write).failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+            assertThat(write)
+                    .failsWithin(0, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class)
                     .withCauseInstanceOf(DragonflyConnectionException.class);
             // Not run on another connection without its watch, and not later either. (A killed idle
             // shared connection is only noticed when next used, hence the retries.)
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
                     .untilAsserted(() -> assertThat(client.get("tx:kill:k")).isEqualTo("original"));
             assertThatIllegalStateException().isThrownBy(tx::exec);
         }

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.TcpProxy;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Writes have a deadline: a server that stops reading (here a proxy in front of a real server that
@@ -51,13 +52,15 @@ class WriteDeadlineTest {
                 futures.add(pipeline.set(key(i), VALUE));
             }
 
-            DragonflyConnectionException thrown = catchThrowableOfType(pipeline::sync,
-                    DragonflyConnectionException.class);
+            DragonflyConnectionException thrown =
+                    catchThrowableOfType(pipeline::sync, DragonflyConnectionException.class);
 
             assertThat(thrown).isNotNull();
             assertThat(thrown.isOutcomeUnknown()).isTrue();
-            assertThat(thrown.getMessage()).contains("of the " + COMMANDS + " commands of the pipeline failed",
-                    "a write made no progress for the command timeout (500 ms)");
+            assertThat(thrown.getMessage())
+                    .contains(
+                            "of the " + COMMANDS + " commands of the pipeline failed",
+                            "a write made no progress for the command timeout (500 ms)");
             assertThat(futures).allSatisfy(f -> assertThat(f).isCompletedExceptionally());
             List<Integer> notSent = new ArrayList<>();
             for (int i = 0; i < COMMANDS; i++) {
@@ -73,12 +76,14 @@ class WriteDeadlineTest {
             assertThat(notSent).isNotEmpty();
 
             proxy.resumeReading();
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(DragonflyException.class)
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(DragonflyException.class)
                     .until(() -> "PONG".equals(client.ping()));
             client.set("wd:after", "fresh");
             assertThat(client.get("wd:after")).isEqualTo("fresh");
             // Nothing reported as not sent ever reaches the server, not even once the proxy reads again.
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofMillis(300))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> client.exists(notSent.stream().map(i -> key(i)).toArray(byte[][]::new)) == 0);
         }
     }

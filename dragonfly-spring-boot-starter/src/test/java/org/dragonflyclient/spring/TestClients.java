@@ -1,7 +1,8 @@
 package org.dragonflyclient.spring;
 
-import org.dragonflyclient.core.DragonflyClient;
 import org.springframework.beans.factory.config.BeanDefinitionCustomizer;
+
+import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.test.TestServer;
 import org.dragonflyclient.test.TestServers;
 
@@ -10,8 +11,7 @@ public final class TestClients {
 
     private static DragonflyClient shared;
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     /** @return the shared server, started on first use */
     public static TestServer server() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -21,8 +22,7 @@ final class DockerProbe {
 
     private static volatile Optional<String> verdict;
 
-    private DockerProbe() {
-    }
+    private DockerProbe() {}
 
     /**
      * Returns why Docker cannot be used, or empty if it can.
@@ -77,7 +77,8 @@ final class DockerProbe {
                 return Optional.empty();
             }
         }
-        return Optional.of("no DOCKER_HOST and no Docker socket (looked at /var/run/docker.sock, ~/.docker/run/docker.sock and others)");
+        return Optional.of(
+                "no DOCKER_HOST and no Docker socket (looked at /var/run/docker.sock, ~/.docker/run/docker.sock and others)");
     }
 
     private static Optional<String> askTestcontainers() {

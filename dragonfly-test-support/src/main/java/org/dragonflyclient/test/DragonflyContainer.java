@@ -1,11 +1,12 @@
 package org.dragonflyclient.test;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Ulimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Ulimit;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.containers.wait.strategy.WaitStrategyTarget;
@@ -50,8 +51,8 @@ final class DragonflyContainer implements ManagedServer {
                 .withExposedPorts(SERVER_PORT)
                 .withCommand("--proactor_threads=2", "--maxmemory=1gb", "--dbfilename=", "--version_check=false")
                 // Dragonfly's io_uring wants locked memory; Docker's default limit is small.
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                        .withUlimits(new Ulimit[] {new Ulimit("memlock", -1L, -1L)}))
+                .withCreateContainerCmdModifier(
+                        cmd -> cmd.getHostConfig().withUlimits(new Ulimit[] {new Ulimit("memlock", -1L, -1L)}))
                 .waitingFor(new PingWaitStrategy());
         if (restartable) {
             container.setPortBindings(List.of(FreePorts.pick() + ":" + SERVER_PORT));
@@ -76,7 +77,9 @@ final class DragonflyContainer implements ManagedServer {
             docker().unpauseContainerCmd(container.getContainerId()).exec();
             paused = false;
         }
-        docker().stopContainerCmd(container.getContainerId()).withTimeout(STOP_GRACE_SECONDS).exec();
+        docker().stopContainerCmd(container.getContainerId())
+                .withTimeout(STOP_GRACE_SECONDS)
+                .exec();
         running = false;
     }
 

@@ -59,7 +59,9 @@ public final class DragonflyMode implements ScriptedServer.Script {
     public static final String OUT_OF_MEMORY = "ERR Out of memory";
     /** Dragonfly's error for a script touching an undeclared key ({@code kUndeclaredKeyErr}). */
     public static final String UNDECLARED_KEY = "script tried accessing undeclared key";
-    static final String TRACKING_ON_RESP2 = "ERR Client tracking is currently not supported for RESP2. Please use RESP3.";
+
+    static final String TRACKING_ON_RESP2 =
+            "ERR Client tracking is currently not supported for RESP2. Please use RESP3.";
 
     private final ScriptedKeySpace keys = new ScriptedKeySpace();
     private final ScriptedEval eval = new ScriptedEval(this);
@@ -118,7 +120,8 @@ public final class DragonflyMode implements ScriptedServer.Script {
         InputStream in = new BufferedInputStream(rawIn);
         Session session = new Session(nextClientId.getAndIncrement(), new BufferedOutputStream(rawOut));
         try {
-            for (List<String> command; (command = ScriptedServer.readCommand(in, StandardCharsets.ISO_8859_1)) != null; ) {
+            for (List<String> command;
+                    (command = ScriptedServer.readCommand(in, StandardCharsets.ISO_8859_1)) != null; ) {
                 if (command.isEmpty()) {
                     continue;
                 }
@@ -162,8 +165,10 @@ public final class DragonflyMode implements ScriptedServer.Script {
                 case "QUIT" -> ReplyWriter.OK;
                 case "HELLO" -> hello(session, args);
                 case "AUTH" -> ReplyWriter.OK;
-                case "SELECT" -> args.size() == 1 && args.get(0).equals("0") ? ReplyWriter.OK
-                        : new ReplyWriter.Error("ERR DB index is out of range");
+                case "SELECT" ->
+                    args.size() == 1 && args.get(0).equals("0")
+                            ? ReplyWriter.OK
+                            : new ReplyWriter.Error("ERR DB index is out of range");
                 case "CLIENT" -> ScriptedClientCommand.execute(this, session, args);
                 case "INFO" -> info(args.isEmpty() ? "all" : args.get(0).toLowerCase(Locale.ROOT));
                 case "DBSIZE" -> (long) keys.size();
@@ -176,13 +181,18 @@ public final class DragonflyMode implements ScriptedServer.Script {
                 case "GETEX" -> getex(session, args, caching);
                 case "SET" -> set(session, args);
                 case "DEL", "UNLINK" -> delete(session, args, name);
-                case "EXISTS" -> args.isEmpty() ? wrongArgs("exists")
-                        : (long) args.stream().filter(k -> keys.get(k) != null).count();
+                case "EXISTS" ->
+                    args.isEmpty()
+                            ? wrongArgs("exists")
+                            : (long) args.stream()
+                                    .filter(k -> keys.get(k) != null)
+                                    .count();
                 case "SCAN" -> scan(args);
                 case "KEYS" -> arity(args, 1, 1) ? keys.keys(args.get(0), keysOutputLimit) : wrongArgs("keys");
-                case "EVAL", "EVALSHA", "SCRIPT" -> script != null
-                        ? new ReplyWriter.Error("ERR This Redis command is not allowed from script")
-                        : eval.execute(session, name, args);
+                case "EVAL", "EVALSHA", "SCRIPT" ->
+                    script != null
+                            ? new ReplyWriter.Error("ERR This Redis command is not allowed from script")
+                            : eval.execute(session, name, args);
                 default -> new ReplyWriter.Error("ERR unknown command '" + name + "'");
             };
         } catch (NumberFormatException e) {
@@ -217,24 +227,43 @@ public final class DragonflyMode implements ScriptedServer.Script {
                 return new ReplyWriter.Error("ERR syntax error");
             }
         }
-        return new ReplyWriter.MapReply(List.of("server", "redis", "version", REDIS_VERSION,
-                "dragonfly_version", VERSION, "proto", (long) session.protocol, "id", session.id,
-                "mode", "standalone", "role", "master"));
+        return new ReplyWriter.MapReply(List.of(
+                "server",
+                "redis",
+                "version",
+                REDIS_VERSION,
+                "dragonfly_version",
+                VERSION,
+                "proto",
+                (long) session.protocol,
+                "id",
+                session.id,
+                "mode",
+                "standalone",
+                "role",
+                "master"));
     }
 
     private String info(String section) {
         StringBuilder text = new StringBuilder();
         boolean all = section.equals("all") || section.equals("everything") || section.equals("default");
         if (all || section.equals("server")) {
-            text.append("# Server\r\nredis_version:").append(REDIS_VERSION).append("\r\ndragonfly_version:")
-                    .append(VERSION).append("\r\nredis_mode:standalone\r\narch_bits:64\r\nthread_count:1\r\n");
+            text.append("# Server\r\nredis_version:")
+                    .append(REDIS_VERSION)
+                    .append("\r\ndragonfly_version:")
+                    .append(VERSION)
+                    .append("\r\nredis_mode:standalone\r\narch_bits:64\r\nthread_count:1\r\n");
         }
         if (all || section.equals("memory")) {
-            text.append("# Memory\r\nused_memory:1048576\r\nmaxmemory:").append(outOfMemory ? 1048576 : 1073741824L)
+            text.append("# Memory\r\nused_memory:1048576\r\nmaxmemory:")
+                    .append(outOfMemory ? 1048576 : 1073741824L)
                     .append("\r\n");
         }
         if (all || section.equals("keyspace")) {
-            text.append("# Keyspace\r\ndb0:keys=").append(keys.size()).append(",expires=").append(keys.expiring())
+            text.append("# Keyspace\r\ndb0:keys=")
+                    .append(keys.size())
+                    .append(",expires=")
+                    .append(keys.expiring())
                     .append(",avg_ttl=-1\r\n");
         }
         return text.toString();
@@ -391,7 +420,8 @@ public final class DragonflyMode implements ScriptedServer.Script {
     // Client-side caching: which connections read which keys.
 
     private void track(Session session, String key, Boolean caching) {
-        if (!session.tracking || (session.optIn && !Boolean.TRUE.equals(caching))
+        if (!session.tracking
+                || (session.optIn && !Boolean.TRUE.equals(caching))
                 || (session.optOut && Boolean.FALSE.equals(caching))) {
             return;
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+
 import redis.embedded.core.ExecutableProvider;
 import redis.embedded.model.OsArchitecture;
 
@@ -23,8 +24,7 @@ final class EmbeddedRedisBinary {
 
     private static Path extracted;
 
-    private EmbeddedRedisBinary() {
-    }
+    private EmbeddedRedisBinary() {}
 
     /**
      * Returns the path of the extracted binary, extracting it on first use.
@@ -57,8 +57,10 @@ final class EmbeddedRedisBinary {
         try {
             platform = OsArchitecture.detectOSandArchitecture();
         } catch (RuntimeException e) {
-            throw new IOException("embedded-redis does not recognise this platform ("
-                    + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "): " + e, e);
+            throw new IOException(
+                    "embedded-redis does not recognise this platform (" + System.getProperty("os.name") + ", "
+                            + System.getProperty("os.arch") + "): " + e,
+                    e);
         }
         String resource = ExecutableProvider.newProvidedVersionsMap().get(platform);
         if (resource == null) {

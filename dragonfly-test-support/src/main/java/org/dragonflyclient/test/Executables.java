@@ -17,8 +17,7 @@ final class Executables {
     private static final Pattern REDIS_VERSION = Pattern.compile("v=(\\d+)\\.(\\d+)\\.(\\d+)");
     private static final long VERSION_TIMEOUT_SECONDS = 10;
 
-    private Executables() {
-    }
+    private Executables() {}
 
     /** Looks for an executable file called {@code name} in the directories of {@code PATH}. */
     static Optional<Path> findOnPath(String name) {
@@ -72,7 +71,9 @@ final class Executables {
         if (!matcher.find()) {
             throw new IOException(executable + " --version printed no v=X.Y.Z: " + output);
         }
-        return new RedisVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+        return new RedisVersion(
+                Integer.parseInt(matcher.group(1)),
+                Integer.parseInt(matcher.group(2)),
                 Integer.parseInt(matcher.group(3)));
     }
 

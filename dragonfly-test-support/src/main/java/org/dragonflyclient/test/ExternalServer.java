@@ -33,7 +33,10 @@ final class ExternalServer implements TestServer {
      */
     static ExternalServer connect(String uri) {
         Endpoint endpoint = parse(uri);
-        Resp.awaitPong(endpoint, STARTUP_TIMEOUT, () -> true,
+        Resp.awaitPong(
+                endpoint,
+                STARTUP_TIMEOUT,
+                () -> true,
                 () -> " (configured by DRAGONFLY_TEST_URI / -Ddragonfly.test.uri)");
         return new ExternalServer(uri, endpoint, ServerInfo.fetch(endpoint));
     }
@@ -47,7 +50,9 @@ final class ExternalServer implements TestServer {
         }
         if (!"redis".equalsIgnoreCase(parsed.getScheme()) || parsed.getHost() == null) {
             throw new IllegalArgumentException("Expected redis://host:port, got " + uri
-                    + (("rediss".equalsIgnoreCase(parsed.getScheme())) ? " (TLS is not supported by the test support)" : ""));
+                    + (("rediss".equalsIgnoreCase(parsed.getScheme()))
+                            ? " (TLS is not supported by the test support)"
+                            : ""));
         }
         String host = parsed.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -101,8 +106,7 @@ final class ExternalServer implements TestServer {
 
     /** Does nothing: this server was not started here. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String toString() {

@@ -15,8 +15,7 @@ final class FreePorts {
     /** The port of the machine's own Redis, which tests must never touch. */
     private static final int DEFAULT_REDIS_PORT = 6379;
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int pick() {
         for (int attempt = 0; attempt < 10; attempt++) {

@@ -244,14 +244,20 @@ final class LocalServerProcess implements ManagedServer {
         StringBuilder tail = new StringBuilder();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(LocalServerProcess::isLog).sorted().toList()) {
-                List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+                List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
                 tail.append("\n--- ").append(file).append(" (last lines) ---\n");
                 for (String line : lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())) {
                     tail.append(line).append('\n');
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            tail.append("\n(cannot read the logs in ").append(dir).append(": ").append(e).append(')');
+            tail.append("\n(cannot read the logs in ")
+                    .append(dir)
+                    .append(": ")
+                    .append(e)
+                    .append(')');
         }
         return tail.toString();
     }

@@ -27,8 +27,7 @@ final class Reaper {
         Runtime.getRuntime().addShutdownHook(new Thread(Reaper::reapAll, "dragonfly-test-support-reaper"));
     }
 
-    private Reaper() {
-    }
+    private Reaper() {}
 
     static void register(Object owner, Runnable emergencyStop) {
         LIVE.put(owner, emergencyStop);

@@ -15,16 +15,13 @@ import java.util.function.IntSupplier;
 final class ReplyWriter {
 
     /** A simple string such as {@code +OK}. */
-    record Status(String text) {
-    }
+    record Status(String text) {}
 
     /** An error reply; {@code text} starts with its code, such as {@code ERR}. */
-    record Error(String text) {
-    }
+    record Error(String text) {}
 
     /** Keys and values alternating. */
-    record MapReply(List<Object> keysAndValues) {
-    }
+    record MapReply(List<Object> keysAndValues) {}
 
     static final Status OK = new Status("OK");
 

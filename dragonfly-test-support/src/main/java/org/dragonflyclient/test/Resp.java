@@ -27,8 +27,7 @@ final class Resp {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final long POLL_INTERVAL_MILLIS = 20;
 
-    private Resp() {
-    }
+    private Resp() {}
 
     /**
      * Sends {@code command} on a new connection (after {@code AUTH} if the endpoint has
@@ -76,14 +75,13 @@ final class Resp {
      * @param diagnostics the end of the server's log, for the exception message
      * @throws IllegalStateException if the server exits or does not answer within {@code timeout}
      */
-    static void awaitPong(Endpoint endpoint, Duration timeout, BooleanSupplier running,
-            Supplier<String> diagnostics) {
+    static void awaitPong(Endpoint endpoint, Duration timeout, BooleanSupplier running, Supplier<String> diagnostics) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no attempt";
         while (true) {
             if (!running.getAsBoolean()) {
-                throw new IllegalStateException("Test server for " + endpoint
-                        + " exited before answering PING" + diagnostics.get());
+                throw new IllegalStateException(
+                        "Test server for " + endpoint + " exited before answering PING" + diagnostics.get());
             }
             try {
                 String reply = call(endpoint, POLL_TIMEOUT, "PING");

@@ -10,8 +10,7 @@ final class ScriptedClientCommand {
 
     private static final ReplyWriter.Error SYNTAX = new ReplyWriter.Error("ERR syntax error");
 
-    private ScriptedClientCommand() {
-    }
+    private ScriptedClientCommand() {}
 
     static Object execute(DragonflyMode server, Session session, List<String> args) {
         String sub = args.isEmpty() ? "" : args.get(0).toUpperCase(Locale.ROOT);
@@ -19,7 +18,8 @@ final class ScriptedClientCommand {
         return switch (sub) {
             case "SETNAME" -> {
                 if (rest.size() != 1 || rest.get(0).contains(" ")) {
-                    yield new ReplyWriter.Error("ERR Client names cannot contain spaces, newlines or special characters.");
+                    yield new ReplyWriter.Error(
+                            "ERR Client names cannot contain spaces, newlines or special characters.");
                 }
                 session.name = rest.get(0);
                 yield ReplyWriter.OK;
@@ -27,12 +27,14 @@ final class ScriptedClientCommand {
             case "GETNAME" -> session.name;
             case "ID" -> session.id;
             // Some of Dragonfly's fields; like Dragonfly, no resp=.
-            case "INFO", "LIST" -> "id=" + session.id + " name=" + (session.name == null ? "" : session.name)
-                    + " tid=0 lib-name= lib-ver=\n";
+            case "INFO", "LIST" ->
+                "id=" + session.id + " name=" + (session.name == null ? "" : session.name)
+                        + " tid=0 lib-name= lib-ver=\n";
             case "TRACKING" -> tracking(server, session, rest);
             case "CACHING" -> caching(session, rest);
-            default -> new ReplyWriter.Error("ERR Unknown subcommand or wrong number of arguments for '" + sub
-                    + "'. Try CLIENT HELP.");
+            default ->
+                new ReplyWriter.Error(
+                        "ERR Unknown subcommand or wrong number of arguments for '" + sub + "'. Try CLIENT HELP.");
         };
     }
 

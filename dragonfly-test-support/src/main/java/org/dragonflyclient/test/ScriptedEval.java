@@ -48,7 +48,10 @@ final class ScriptedEval {
                 case "DEL", "UNLINK", "EXISTS" -> args;
                 default -> List.of();
             };
-            return touched.stream().filter(key -> !keys.contains(key)).findFirst().orElse(null);
+            return touched.stream()
+                    .filter(key -> !keys.contains(key))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -57,8 +60,8 @@ final class ScriptedEval {
             return script(args);
         }
         if (args.size() < 2) {
-            return new ReplyWriter.Error("ERR wrong number of arguments for '" + command.toLowerCase(Locale.ROOT)
-                    + "' command");
+            return new ReplyWriter.Error(
+                    "ERR wrong number of arguments for '" + command.toLowerCase(Locale.ROOT) + "' command");
         }
         String body;
         if (command.equals("EVAL")) {
@@ -106,8 +109,8 @@ final class ScriptedEval {
 
     private Object run(Session session, String sha, String body, List<String> keys, List<String> argv) {
         String[] lines = body.split("\n", -1);
-        Declared declared = new Declared(Set.copyOf(keys),
-                lines[0].startsWith("--!df") && lines[0].contains(ALLOW_UNDECLARED));
+        Declared declared =
+                new Declared(Set.copyOf(keys), lines[0].startsWith("--!df") && lines[0].contains(ALLOW_UNDECLARED));
         Object result = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -121,8 +124,8 @@ final class ScriptedEval {
                         + " only lines of the form [return] redis.call('CMD', 'literal' | KEYS[i] | ARGV[i], ...),"
                         + " not: " + line);
             }
-            Object reply = server.execute(session, command.get(0).toUpperCase(Locale.ROOT),
-                    command.subList(1, command.size()), declared);
+            Object reply = server.execute(
+                    session, command.get(0).toUpperCase(Locale.ROOT), command.subList(1, command.size()), declared);
             if (reply instanceof ReplyWriter.Error error && call.group(2).equals("call")) {
                 // Dragonfly wraps the body in a function, so its first line is line 2 of the chunk.
                 return new ReplyWriter.Error("ERR Error running script (call to " + sha + "): @user_script:" + (i + 2)

@@ -29,8 +29,7 @@ final class ScriptedKeySpace {
     private static final long SHARD_SPAN = HASH_SPACE / SHARDS;
 
     /** A key and its place in the walk; {@code key == null} marks the start of a hash. */
-    private record Slot(long hash, String key) {
-    }
+    private record Slot(long hash, String key) {}
 
     private record Entry(String value, long expiresAtMillis) {
         boolean expired(long now) {
@@ -39,8 +38,7 @@ final class ScriptedKeySpace {
     }
 
     /** One page: the cursor to continue from ({@code "0"} at the end) and the keys. */
-    record Page(String cursor, List<String> keys) {
-    }
+    record Page(String cursor, List<String> keys) {}
 
     private static final Comparator<Slot> ORDER = Comparator.comparingLong(Slot::hash)
             .thenComparing(Slot::key, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -90,7 +88,9 @@ final class ScriptedKeySpace {
 
     int expiring() {
         long now = System.currentTimeMillis();
-        return (int) entries.values().stream().filter(e -> e.expiresAtMillis() > 0 && !e.expired(now)).count();
+        return (int) entries.values().stream()
+                .filter(e -> e.expiresAtMillis() > 0 && !e.expired(now))
+                .count();
     }
 
     void clear() {
@@ -132,8 +132,8 @@ final class ScriptedKeySpace {
             throw new IllegalArgumentException("invalid cursor");
         }
         long shardEnd = (from / SHARD_SPAN + 1) * SHARD_SPAN;
-        ConcurrentNavigableMap<Slot, Entry> shard = entries.subMap(new Slot(from, null), true,
-                new Slot(shardEnd, null), false);
+        ConcurrentNavigableMap<Slot, Entry> shard =
+                entries.subMap(new Slot(from, null), true, new Slot(shardEnd, null), false);
         List<String> keys = new ArrayList<>();
         long now = System.currentTimeMillis();
         long next = shardEnd;
@@ -157,8 +157,7 @@ final class ScriptedKeySpace {
     /** Redis's glob patterns: {@code *}, {@code ?}, {@code [abc]}, {@code [^a-z]}, {@code \x}. */
     static final class Glob {
 
-        private Glob() {
-        }
+        private Glob() {}
 
         static boolean matches(String pattern, String text) {
             return matches(pattern, 0, text, 0);

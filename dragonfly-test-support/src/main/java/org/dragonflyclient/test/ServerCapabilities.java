@@ -60,7 +60,9 @@ public final class ServerCapabilities {
      * @return what it can do
      */
     public static ServerCapabilities of(TestServer server) {
-        return new ServerCapabilities(server.isDragonfly() ? Product.DRAGONFLY : Product.REDIS, server.version(),
+        return new ServerCapabilities(
+                server.isDragonfly() ? Product.DRAGONFLY : Product.REDIS,
+                server.version(),
                 server.kind().name());
     }
 

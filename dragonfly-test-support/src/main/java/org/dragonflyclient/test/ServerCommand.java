@@ -34,9 +34,8 @@ interface ServerCommand {
         return new ServerCommand() {
             @Override
             public List<String> arguments(int port, Path dir) {
-                List<String> args = new ArrayList<>(List.of(executable.toString(),
-                        "--port", Integer.toString(port),
-                        "--bind", Endpoint.LOOPBACK));
+                List<String> args = new ArrayList<>(
+                        List.of(executable.toString(), "--port", Integer.toString(port), "--bind", Endpoint.LOOPBACK));
                 if (version.atLeast(6, 2)) {
                     args.add("-::1");
                 }
@@ -69,7 +68,8 @@ interface ServerCommand {
         return new ServerCommand() {
             @Override
             public List<String> arguments(int port, Path dir) {
-                return List.of(executable.toString(),
+                return List.of(
+                        executable.toString(),
                         "--port=" + port,
                         "--bind=" + Endpoint.LOOPBACK,
                         "--dir=" + dir,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
 import org.dragonflyclient.test.ServerSettings.Source;
 import org.dragonflyclient.test.TestServer.Kind;
 
@@ -104,7 +105,8 @@ final class ServerResolver {
      */
     Optional<Path> redisServerExecutable() {
         for (Step step : steps) {
-            if (step instanceof RedisStep redis && (settings.forced() == null || settings.forced() == step.source())
+            if (step instanceof RedisStep redis
+                    && (settings.forced() == null || settings.forced() == step.source())
                     && redis.whyUnavailable().isEmpty()) {
                 return Optional.of(redis.executable());
             }

@@ -34,8 +34,10 @@ record ServerSettings(String externalUri, Source forced, boolean dockerEnabled, 
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("DRAGONFLY_TEST_SERVER / dragonfly.test.server is '" + value
-                        + "'; expected one of " + Arrays.toString(values()).toLowerCase(Locale.ROOT), e);
+                throw new IllegalArgumentException(
+                        "DRAGONFLY_TEST_SERVER / dragonfly.test.server is '" + value + "'; expected one of "
+                                + Arrays.toString(values()).toLowerCase(Locale.ROOT),
+                        e);
             }
         }
     }
@@ -54,7 +56,8 @@ record ServerSettings(String externalUri, Source forced, boolean dockerEnabled, 
         String server = blankToNull(lookup.apply("dragonfly.test.server"));
         String docker = blankToNull(lookup.apply("dragonfly.test.docker"));
         String image = blankToNull(lookup.apply("dragonfly.test.image"));
-        return new ServerSettings(uri,
+        return new ServerSettings(
+                uri,
                 server == null ? null : Source.parse(server),
                 docker == null || !docker.strip().equalsIgnoreCase("false"),
                 image == null ? DEFAULT_DRAGONFLY_IMAGE : image);

@@ -25,8 +25,7 @@ public final class TestServerExtension implements ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(TestServerExtension.class);
 
     /** Creates the extension; JUnit calls this. */
-    public TestServerExtension() {
-    }
+    public TestServerExtension() {}
 
     /**
      * Supports parameters declared exactly as {@link TestServer} or {@link ManagedServer}.
@@ -52,7 +51,9 @@ public final class TestServerExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         if (parameterContext.getParameter().getType() == TestServer.class) {
-            extensionContext.getRoot().getStore(NAMESPACE)
+            extensionContext
+                    .getRoot()
+                    .getStore(NAMESPACE)
                     .computeIfAbsent(SharedServerLease.class, key -> new SharedServerLease(), SharedServerLease.class);
             return TestServers.shared();
         }

@@ -31,8 +31,7 @@ public final class TestServers {
     private static ServerResolver resolver;
     private static TestServer shared;
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /**
      * Returns the server shared by every test in this JVM, starting it on first use.
@@ -91,7 +90,8 @@ public final class TestServers {
      */
     public static String selection() {
         ServerSettings.Source forced = resolver().settings().forced();
-        return forced == null ? "no DRAGONFLY_TEST_SERVER"
+        return forced == null
+                ? "no DRAGONFLY_TEST_SERVER"
                 : "DRAGONFLY_TEST_SERVER=" + forced.name().toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -161,8 +161,7 @@ public final class TestServers {
 
         /** Does nothing: the shared server lives until the end of the test run. */
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public String toString() {

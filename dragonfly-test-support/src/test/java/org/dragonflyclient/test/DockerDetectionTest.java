@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.dragonflyclient.test.TestServer.Kind;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.dragonflyclient.test.TestServer.Kind;
 
 /** Where there is no Docker, saying so must cost one quiet line, not a page of stack traces. */
 class DockerDetectionTest {
@@ -23,13 +25,14 @@ class DockerDetectionTest {
 
     @Test
     void cheapCheck_findsNothing_inAnEmptyHome() {
-        assertThat(DockerProbe.cheapReason(Map.of(), home)).hasValueSatisfying(reason ->
-                assertThat(reason).contains("no DOCKER_HOST"));
+        assertThat(DockerProbe.cheapReason(Map.of(), home))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("no DOCKER_HOST"));
     }
 
     @Test
     void cheapCheck_defersToTestcontainers_whenDockerHostIsSet() {
-        assertThat(DockerProbe.cheapReason(Map.of("DOCKER_HOST", "tcp://10.0.0.1:2375"), home)).isEmpty();
+        assertThat(DockerProbe.cheapReason(Map.of("DOCKER_HOST", "tcp://10.0.0.1:2375"), home))
+                .isEmpty();
     }
 
     @Test
@@ -42,7 +45,8 @@ class DockerDetectionTest {
 
     @Test
     void withoutDocker_theProbeIsQuietAndTheServerIsNotAContainer() {
-        assumeTrue(System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock")),
+        assumeTrue(
+                System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock")),
                 "this machine may have Docker");
         PrintStream originalErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -55,9 +59,12 @@ class DockerDetectionTest {
 
             assertThat(reason).isPresent();
             assertThat(server.kind()).isNotIn(Kind.DRAGONFLY_CONTAINER, Kind.EXTERNAL);
-            assertThat(log.records).allSatisfy(record -> assertThat(record.getThrown()).isNull());
-            assertThat(log.messages()).filteredOn(message -> message.startsWith("INFO"))
-                    .singleElement().asString()
+            assertThat(log.records)
+                    .allSatisfy(record -> assertThat(record.getThrown()).isNull());
+            assertThat(log.messages())
+                    .filteredOn(message -> message.startsWith("INFO"))
+                    .singleElement()
+                    .asString()
                     .contains("at " + server.uri())
                     .contains("skipped DRAGONFLY_CONTAINER: no DOCKER_HOST");
         } finally {
@@ -73,10 +80,11 @@ class DockerDetectionTest {
     @Test
     void dockerCanBeDisabled() {
         try (Probes.CapturedLog log = new Probes.CapturedLog();
-                ManagedServer server = new ServerResolver(ServerSettings.defaults().withDockerEnabled(false)).startDedicated()) {
+                ManagedServer server =
+                        new ServerResolver(ServerSettings.defaults().withDockerEnabled(false)).startDedicated()) {
             assertThat(server.kind()).isNotEqualTo(Kind.DRAGONFLY_CONTAINER);
-            assertThat(log.messages()).anySatisfy(message ->
-                    assertThat(message).contains("disabled by DRAGONFLY_TEST_DOCKER=false"));
+            assertThat(log.messages())
+                    .anySatisfy(message -> assertThat(message).contains("disabled by DRAGONFLY_TEST_DOCKER=false"));
         }
     }
 }

@@ -33,7 +33,9 @@ class DragonflyModeTest {
             page.keys().forEach(keys::remove);
             seen.addAll(page.keys());
             cursor = Long.parseUnsignedLong(page.cursor());
-            assertThat(cursor == 0 || cursor < 0).as("a cursor above 2^63, or 0 at the end").isTrue();
+            assertThat(cursor == 0 || cursor < 0)
+                    .as("a cursor above 2^63, or 0 at the end")
+                    .isTrue();
         } while (cursor != 0);
 
         assertThat(seen).hasSize(1000);

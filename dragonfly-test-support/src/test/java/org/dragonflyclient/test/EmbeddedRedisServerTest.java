@@ -3,14 +3,17 @@ package org.dragonflyclient.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.test.ServerSettings.Source;
 import org.dragonflyclient.test.TestServer.Kind;
-import org.junit.jupiter.api.Test;
 
 /** The binary inside the embedded-redis jar, forced with {@code DRAGONFLY_TEST_SERVER=embedded}. */
 class EmbeddedRedisServerTest {
 
-    private static final ServerResolver EMBEDDED = new ServerResolver(ServerSettings.defaults().withForced(Source.EMBEDDED));
+    private static final ServerResolver EMBEDDED =
+            new ServerResolver(ServerSettings.defaults().withForced(Source.EMBEDDED));
 
     @Test
     void extractsTheBinaryForThisPlatform() throws Exception {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.test.ServerSettings.Source;
 import org.dragonflyclient.test.TestServer.Kind;
-import org.junit.jupiter.api.Test;
 
 /** {@code DRAGONFLY_TEST_URI}, pointed here at a dedicated server through its system property form. */
 @WithTestServer
@@ -76,7 +78,8 @@ class ExternalServerTest {
                 .isEqualTo(new Endpoint("::1", 7000, List.of("secret")));
         assertThat(ExternalServer.parse("redis://app:s%40cret@localhost:7000"))
                 .isEqualTo(new Endpoint("localhost", 7000, List.of("app", "s@cret")));
-        assertThatThrownBy(() -> ExternalServer.parse("rediss://localhost:6380")).hasMessageContaining("TLS");
+        assertThatThrownBy(() -> ExternalServer.parse("rediss://localhost:6380"))
+                .hasMessageContaining("TLS");
         assertThatThrownBy(() -> ExternalServer.parse("localhost:6380")).hasMessageContaining("redis://");
     }
 

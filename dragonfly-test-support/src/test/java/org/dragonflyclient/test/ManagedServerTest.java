@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+
 import org.junit.jupiter.api.Test;
 
 /** Stop, start, pause and resume on a dedicated server, checked with plain sockets. */
@@ -82,7 +83,9 @@ class ManagedServerTest {
     void pauseAndResume_requireARunningServer(ManagedServer server) {
         server.stop();
 
-        assertThatThrownBy(server::pause).isInstanceOf(IllegalStateException.class).hasMessageContaining("not running");
+        assertThatThrownBy(server::pause)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not running");
         assertThatThrownBy(server::resume).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -18,8 +18,7 @@ final class Probes {
 
     static final byte[] PING = "*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** Sends PING on a new connection; returns the first reply line, or throws on timeout. */
     static String ping(int port, int timeoutMillis) throws IOException {
@@ -86,8 +85,7 @@ final class Probes {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
         public void close() {

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import org.dragonflyclient.test.ServerSettings.Source;
-import org.dragonflyclient.test.TestServer.Kind;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.dragonflyclient.test.ServerSettings.Source;
+import org.dragonflyclient.test.TestServer.Kind;
 
 /** The {@code redis-server} on the PATH, forced with {@code DRAGONFLY_TEST_SERVER=binary}. */
 class RedisBinaryServerTest {
 
-    private static final ServerResolver BINARY = new ServerResolver(ServerSettings.defaults().withForced(Source.BINARY));
+    private static final ServerResolver BINARY =
+            new ServerResolver(ServerSettings.defaults().withForced(Source.BINARY));
 
     @BeforeAll
     static void requireRedisServerOnPath() {
@@ -26,7 +29,8 @@ class RedisBinaryServerTest {
         try (ManagedServer server = BINARY.startDedicated()) {
             assertThat(server.kind()).isEqualTo(Kind.REDIS_BINARY);
             assertThat(server.isDragonfly()).isFalse();
-            assertThat(server.version()).isEqualTo(Executables.redisVersion(executable).toString());
+            assertThat(server.version())
+                    .isEqualTo(Executables.redisVersion(executable).toString());
             assertThat(server.host()).isEqualTo("127.0.0.1");
             assertThat(server.port()).isNotEqualTo(6379);
             assertThat(server.uri()).isEqualTo("redis://127.0.0.1:" + server.port());
@@ -52,7 +56,8 @@ class RedisBinaryServerTest {
 
     @Test
     void dedicatedServers_getPortsOfTheirOwn() {
-        try (ManagedServer first = BINARY.startDedicated(); ManagedServer second = BINARY.startDedicated()) {
+        try (ManagedServer first = BINARY.startDedicated();
+                ManagedServer second = BINARY.startDedicated()) {
             assertThat(first.port()).isNotEqualTo(second.port());
             first.execute("SET", "owner", "first");
             assertThat(second.execute("GET", "owner")).isEqualTo("$-1");

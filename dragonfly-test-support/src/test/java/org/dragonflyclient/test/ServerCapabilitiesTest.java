@@ -2,14 +2,16 @@ package org.dragonflyclient.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dragonflyclient.test.ServerCapabilities.Product;
 import org.junit.jupiter.api.Test;
+
+import org.dragonflyclient.test.ServerCapabilities.Product;
 
 class ServerCapabilitiesTest {
 
     private static final ServerCapabilities REDIS_62 = ServerCapabilities.of(Product.REDIS, "6.2.11", "EMBEDDED_REDIS");
     private static final ServerCapabilities REDIS_70 = ServerCapabilities.of(Product.REDIS, "7.0.15", "REDIS_BINARY");
-    private static final ServerCapabilities DRAGONFLY = ServerCapabilities.of(Product.DRAGONFLY, "df-v1.37.0", "scripted");
+    private static final ServerCapabilities DRAGONFLY =
+            ServerCapabilities.of(Product.DRAGONFLY, "df-v1.37.0", "scripted");
 
     @Test
     void redis62_hasHelloAndClientInfo_butPrintsNoRespAndHasNoClusterShards() {

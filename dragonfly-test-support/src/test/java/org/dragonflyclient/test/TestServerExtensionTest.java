@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ class TestServerExtensionTest {
 
         assertThat(summary.getFailures()).isEmpty();
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
-        assertThat(MethodAndClassScoped.methodPorts).hasSize(2).doesNotHaveDuplicates()
+        assertThat(MethodAndClassScoped.methodPorts)
+                .hasSize(2)
+                .doesNotHaveDuplicates()
                 .noneMatch(Probes::accepts);
         assertThat(MethodAndClassScoped.classPorts).hasSize(1).noneMatch(Probes::accepts);
         // Both tests saw the same shared server, and the end of the run stopped it.
@@ -60,8 +63,12 @@ class TestServerExtensionTest {
 
     private static TestExecutionSummary run(Class<?> testClass) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(
-                LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(testClass))
+                                .build(),
+                        listener);
         return listener.getSummary();
     }
 
@@ -95,7 +102,9 @@ class TestServerExtensionTest {
 
         @Test
         void second(ManagedServer server, TestServer shared) throws Exception {
-            assertThat(Probes.accepts(methodPorts.get(0))).as("the first test's server is closed").isFalse();
+            assertThat(Probes.accepts(methodPorts.get(0)))
+                    .as("the first test's server is closed")
+                    .isFalse();
             record(server, shared);
         }
 
@@ -129,7 +138,9 @@ class TestServerExtensionTest {
         @Test
         void second() throws Exception {
             assertThat(Probes.ping(server.port(), 1000)).isEqualTo("+PONG");
-            assertThat(Probes.accepts(ports.get(0))).as("the first instance's server is closed").isFalse();
+            assertThat(Probes.accepts(ports.get(0)))
+                    .as("the first instance's server is closed")
+                    .isFalse();
         }
     }
 }

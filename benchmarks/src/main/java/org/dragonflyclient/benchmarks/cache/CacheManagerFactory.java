@@ -3,12 +3,6 @@ package org.dragonflyclient.benchmarks.cache;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.tracing.MicrometerTracing;
 import io.micrometer.observation.ObservationRegistry;
-import org.dragonflyclient.benchmarks.BenchmarkServer;
-import org.dragonflyclient.core.ClientOptions;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.cache.DragonflyCacheManager;
-import org.dragonflyclient.spring.observation.DragonflyCommandObservationConvention;
-import org.dragonflyclient.spring.observation.ObservationCommandListener;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.cache.BatchStrategies;
@@ -17,6 +11,13 @@ import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import org.dragonflyclient.benchmarks.BenchmarkServer;
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.cache.DragonflyCacheManager;
+import org.dragonflyclient.spring.observation.DragonflyCommandObservationConvention;
+import org.dragonflyclient.spring.observation.ObservationCommandListener;
 
 /**
  * Creates the {@link CacheManager} of each side of workload g. The harness only ever sees
@@ -39,8 +40,7 @@ public final class CacheManagerFactory {
     /** {@code @Param} value of Spring Data Redis's {@code RedisCacheManager} on Lettuce. */
     public static final String SPRING_DATA_REDIS = "spring-data-redis";
 
-    private CacheManagerFactory() {
-    }
+    private CacheManagerFactory() {}
 
     /**
      * A cache manager and the connections behind it.
@@ -49,8 +49,7 @@ public final class CacheManagerFactory {
      * @param connections closed after the benchmark
      * @param description one line for the benchmark log
      */
-    public record OpenedCacheManager(CacheManager cacheManager, AutoCloseable connections, String description) {
-    }
+    public record OpenedCacheManager(CacheManager cacheManager, AutoCloseable connections, String description) {}
 
     /**
      * @param implementation {@link #DRAGONFLY} or {@link #SPRING_DATA_REDIS}
@@ -60,13 +59,14 @@ public final class CacheManagerFactory {
      *     or {@code null} for none
      * @return a connected cache manager
      */
-    public static OpenedCacheManager open(String implementation, BenchmarkServer server,
-            @Nullable ObservationRegistry observations) {
+    public static OpenedCacheManager open(
+            String implementation, BenchmarkServer server, @Nullable ObservationRegistry observations) {
         return switch (implementation) {
             case DRAGONFLY -> dragonfly(server, observations);
             case SPRING_DATA_REDIS -> springDataRedis(server, observations);
-            default -> throw new IllegalArgumentException("Unknown cache manager " + implementation
-                    + "; expected " + DRAGONFLY + " or " + SPRING_DATA_REDIS);
+            default ->
+                throw new IllegalArgumentException("Unknown cache manager " + implementation + "; expected " + DRAGONFLY
+                        + " or " + SPRING_DATA_REDIS);
         };
     }
 
@@ -77,22 +77,28 @@ public final class CacheManagerFactory {
      * client, so the client is the connection to close.
      */
     private static OpenedCacheManager dragonfly(BenchmarkServer server, @Nullable ObservationRegistry observations) {
-        ClientOptions.Builder options = ClientOptions.builder().host(server.host()).port(server.port());
+        ClientOptions.Builder options =
+                ClientOptions.builder().host(server.host()).port(server.port());
         if (observations != null) {
-            options.commandListener(new ObservationCommandListener(observations,
-                    DragonflyCommandObservationConvention.defaults(), server.host(), server.port(), 0));
+            options.commandListener(new ObservationCommandListener(
+                    observations, DragonflyCommandObservationConvention.defaults(), server.host(), server.port(), 0));
         }
         DragonflyClient client = DragonflyClient.create(options.build());
         DragonflyCacheManager manager = DragonflyCacheManager.builder(client).build();
-        return new OpenedCacheManager(manager, client,
+        return new OpenedCacheManager(
+                manager,
+                client,
                 "DragonflyCacheManager (defaults), poolSize " + client.options().poolSize());
     }
 
-    private static OpenedCacheManager springDataRedis(BenchmarkServer server, @Nullable ObservationRegistry observations) {
+    private static OpenedCacheManager springDataRedis(
+            BenchmarkServer server, @Nullable ObservationRegistry observations) {
         LettuceClientConfiguration.LettuceClientConfigurationBuilder lettuce = LettuceClientConfiguration.builder();
         ClientResources resources = null;
         if (observations != null) {
-            resources = ClientResources.builder().tracing(new MicrometerTracing(observations, "benchmark")).build();
+            resources = ClientResources.builder()
+                    .tracing(new MicrometerTracing(observations, "benchmark"))
+                    .build();
             lettuce.clientResources(resources);
         }
         LettuceConnectionFactory connections = new LettuceConnectionFactory(
@@ -109,8 +115,11 @@ public final class CacheManagerFactory {
                 ownResources.shutdown();
             }
         };
-        return new OpenedCacheManager(manager, close,
-                "RedisCacheManager (spring-data-redis " + org.dragonflyclient.benchmarks.client.Versions.SPRING_DATA_REDIS
+        return new OpenedCacheManager(
+                manager,
+                close,
+                "RedisCacheManager (spring-data-redis "
+                        + org.dragonflyclient.benchmarks.client.Versions.SPRING_DATA_REDIS
                         + ") on LettuceConnectionFactory, shared native connection");
     }
 }

@@ -69,8 +69,8 @@ public interface ClientUnderTest extends AutoCloseable {
     }
 
     private static IllegalArgumentException unknown(String library) {
-        return new IllegalArgumentException("Unknown library " + library + "; expected "
-                + DRAGONFLY + ", " + JEDIS + " or " + LETTUCE);
+        return new IllegalArgumentException(
+                "Unknown library " + library + "; expected " + DRAGONFLY + ", " + JEDIS + " or " + LETTUCE);
     }
 
     /**

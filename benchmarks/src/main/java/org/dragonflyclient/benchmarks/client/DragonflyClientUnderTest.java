@@ -21,7 +21,8 @@ final class DragonflyClientUnderTest implements ClientUnderTest {
 
     /** @param poolSize connections, or 0 for the client's default */
     DragonflyClientUnderTest(BenchmarkServer server, int poolSize) {
-        ClientOptions.Builder options = ClientOptions.builder().host(server.host()).port(server.port());
+        ClientOptions.Builder options =
+                ClientOptions.builder().host(server.host()).port(server.port());
         if (poolSize > 0) {
             options.poolSize(poolSize);
         }

@@ -2,14 +2,14 @@ package org.dragonflyclient.benchmarks.client;
 
 import java.util.List;
 
-import org.dragonflyclient.benchmarks.BenchmarkServer;
-
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.commands.JedisBinaryCommands;
+
+import org.dragonflyclient.benchmarks.BenchmarkServer;
 
 /**
  * Jedis 8 in one of its two recommended shapes: a plain {@link Jedis} connection for one thread

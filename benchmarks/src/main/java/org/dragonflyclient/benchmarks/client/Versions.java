@@ -19,8 +19,7 @@ public final class Versions {
     /** JMH's version. */
     public static final String JMH = of("org.openjdk.jmh", "jmh-core");
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /**
      * @param groupId Maven group

@@ -18,7 +18,9 @@ record Comparison(Workload workload, Result ours, Result jedis, Result lettuce) 
 
     /** How a bar came out. */
     enum Verdict {
-        MET("met"), MISSED("missed"), NOT_MEASURED("not measured");
+        MET("met"),
+        MISSED("missed"),
+        NOT_MEASURED("not measured");
 
         final String text;
 
@@ -30,7 +32,8 @@ record Comparison(Workload workload, Result ours, Result jedis, Result lettuce) 
     static List<Comparison> of(JmhResults results) {
         List<Comparison> rows = new ArrayList<>();
         for (Workload w : Workload.values()) {
-            rows.add(new Comparison(w,
+            rows.add(new Comparison(
+                    w,
                     results.find(w.benchmark, w.param, Workload.OURS),
                     w.jedisValue == null ? null : results.find(w.benchmark, w.param, w.jedisValue),
                     results.find(w.benchmark, w.param, w.lettuceValue)));

@@ -34,7 +34,12 @@ final class JmhResults {
      * @param bytesPerOp median {@code gc.alloc.rate.norm}, NaN without {@code -prof gc}
      * @param warmup its warm-up, e.g. {@code 6 × 1 s}
      */
-    record Result(String benchmark, Map<String, String> params, double[] rounds, double error, double bytesPerOp,
+    record Result(
+            String benchmark,
+            Map<String, String> params,
+            double[] rounds,
+            double error,
+            double bytesPerOp,
             String warmup) {
 
         /** @return the median of the rounds' scores */
@@ -47,10 +52,12 @@ final class JmhResults {
          *     one, JMH's confidence half-width; as a percentage of the score, NaN when unknown
          */
         double errorPercent() {
-            double[] present = Arrays.stream(rounds).filter(d -> !Double.isNaN(d)).toArray();
+            double[] present =
+                    Arrays.stream(rounds).filter(d -> !Double.isNaN(d)).toArray();
             double score = score();
             if (present.length > 1) {
-                double spread = Arrays.stream(present).max().getAsDouble() - Arrays.stream(present).min().getAsDouble();
+                double spread = Arrays.stream(present).max().getAsDouble()
+                        - Arrays.stream(present).min().getAsDouble();
                 return 100 * spread / 2 / score;
             }
             return score == 0 ? Double.NaN : 100 * error / score;
@@ -93,8 +100,8 @@ final class JmhResults {
                         number(run.getAsJsonObject("primaryMetric").get("score"));
                 JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
                 if (secondary != null && secondary.has("gc.alloc.rate.norm")) {
-                    bytes.computeIfAbsent(key, k -> nans(files.size()))[round] =
-                            number(secondary.getAsJsonObject("gc.alloc.rate.norm").get("score"));
+                    bytes.computeIfAbsent(key, k -> nans(files.size()))[round] = number(
+                            secondary.getAsJsonObject("gc.alloc.rate.norm").get("score"));
                 }
             }
         }
@@ -103,10 +110,17 @@ final class JmhResults {
             String name = run.get("benchmark").getAsString();
             int method = name.lastIndexOf('.');
             int type = name.lastIndexOf('.', method - 1);
-            double error = files.size() == 1 ? number(run.getAsJsonObject("primaryMetric").get("scoreError")) : Double.NaN;
-            results.add(new Result(name.substring(type + 1), params(run), scores.get(key), error,
+            double error = files.size() == 1
+                    ? number(run.getAsJsonObject("primaryMetric").get("scoreError"))
+                    : Double.NaN;
+            results.add(new Result(
+                    name.substring(type + 1),
+                    params(run),
+                    scores.get(key),
+                    error,
                     bytes.containsKey(key) ? median(bytes.get(key)) : Double.NaN,
-                    run.get("warmupIterations").getAsInt() + " × " + run.get("warmupTime").getAsString()));
+                    run.get("warmupIterations").getAsInt() + " × "
+                            + run.get("warmupTime").getAsString()));
         });
         return new JmhResults(results, first == null ? new JsonObject() : first, files.size());
     }
@@ -114,7 +128,9 @@ final class JmhResults {
     private static Map<String, String> params(JsonObject run) {
         Map<String, String> params = new TreeMap<>();
         if (run.has("params")) {
-            run.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
+            run.getAsJsonObject("params")
+                    .entrySet()
+                    .forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
         }
         return params;
     }
@@ -127,7 +143,8 @@ final class JmhResults {
 
     /** @return the median of the values that are not NaN, or NaN when there are none */
     static double median(double[] values) {
-        double[] present = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        double[] present =
+                Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (present.length == 0) {
             return Double.NaN;
         }
@@ -140,7 +157,9 @@ final class JmhResults {
         if (element == null || element.isJsonNull()) {
             return Double.NaN;
         }
-        return element.getAsJsonPrimitive().isString() ? Double.parseDouble(element.getAsString()) : element.getAsDouble();
+        return element.getAsJsonPrimitive().isString()
+                ? Double.parseDouble(element.getAsString())
+                : element.getAsDouble();
     }
 
     /**
@@ -198,7 +217,8 @@ final class JmhResults {
         }
         Map<String, Set<String>> ordered = new LinkedHashMap<>();
         classes.entrySet().stream()
-                .sorted((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()))
+                .sorted((x, y) ->
+                        Integer.compare(y.getValue().size(), x.getValue().size()))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return ordered;
     }

@@ -9,8 +9,7 @@ import java.util.Locale;
 /** What the results were measured on, read from {@code /proc} where Linux has it. */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** @return the CPU model from {@code /proc/cpuinfo}, or the JVM's architecture */
     static String cpuModel() {
@@ -40,7 +39,8 @@ final class Machine {
 
     /** @return e.g. {@code Linux 6.1.0 (amd64)} */
     static String os() {
-        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")";
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                + System.getProperty("os.arch") + ")";
     }
 
     private static List<String> lines(String file) {

@@ -56,7 +56,8 @@ final class MarkdownReport {
         line("## Throughput and the bar");
         line();
         if (results.rounds() > 1) {
-            line("ops/s, the median of " + results.rounds() + " rounds (± half the range between the rounds, as a share "
+            line("ops/s, the median of " + results.rounds()
+                    + " rounds (± half the range between the rounds, as a share "
                     + "of the score); each ratio is the median of the round-by-round ratios.");
         } else {
             line("ops/s (± JMH's 99.9% confidence half-width, as a share of the score).");
@@ -70,9 +71,9 @@ final class MarkdownReport {
         for (Comparison row : rows) {
             Workload w = row.workload();
             Verdict verdict = row.throughputVerdict();
-            String result = verdict == Verdict.MET ? "**met**"
-                    : verdict == Verdict.MISSED ? "**missed** (" + ratio(row.targetedRatio()) + ")"
-                    : "not measured";
+            String result = verdict == Verdict.MET
+                    ? "**met**"
+                    : verdict == Verdict.MISSED ? "**missed** (" + ratio(row.targetedRatio()) + ")" : "not measured";
             line("| " + w.label() + " | " + ops(row.ours()) + " | " + (w.jedisValue == null ? "n/a" : ops(row.jedis()))
                     + " | " + ops(row.lettuce()) + " | " + (w.jedisValue == null ? "n/a" : ratio(row.ratioToJedis()))
                     + " | " + ratio(row.ratioToLettuce()) + " | " + w.targetText() + " | " + result + " |");
@@ -91,10 +92,14 @@ final class MarkdownReport {
         for (Comparison row : rows) {
             Workload w = row.workload();
             Verdict verdict = row.allocationVerdict();
-            line("| " + w.label() + " | " + bytes(row.ours()) + " | " + (w.jedisValue == null ? "n/a" : bytes(row.jedis()))
+            line("| " + w.label() + " | " + bytes(row.ours()) + " | "
+                    + (w.jedisValue == null ? "n/a" : bytes(row.jedis()))
                     + " | " + bytes(row.lettuce()) + " | " + (verdict == null ? "" : "≤ Jedis") + " | "
-                    + (verdict == null ? "" : verdict == Verdict.MET ? "**met**"
-                            : verdict == Verdict.MISSED ? "**missed**" : "not measured")
+                    + (verdict == null
+                            ? ""
+                            : verdict == Verdict.MET
+                                    ? "**met**"
+                                    : verdict == Verdict.MISSED ? "**missed**" : "not measured")
                     + " |");
         }
         line();
@@ -155,7 +160,8 @@ final class MarkdownReport {
 
     private static String change(Result from, Result to) {
         return from != null && to != null
-                ? String.format(Locale.ROOT, " (%+.0f%%)", 100 * (to.score() / from.score() - 1)) : "";
+                ? String.format(Locale.ROOT, " (%+.0f%%)", 100 * (to.score() / from.score() - 1))
+                : "";
     }
 
     private void missing() {
@@ -163,23 +169,32 @@ final class MarkdownReport {
         for (Comparison row : rows) {
             Workload w = row.workload();
             if (!results.contains(w.benchmark)) {
-                notes.append("- ").append(w.label()).append(": no result for any client (not selected by `--only`, or every fork failed: see the JMH log).\n");
+                notes.append("- ")
+                        .append(w.label())
+                        .append(
+                                ": no result for any client (not selected by `--only`, or every fork failed: see the JMH log).\n");
                 continue;
             }
             if (row.ours() == null) {
-                notes.append("- ").append(w.label()).append(", ours: **not available**. ")
-                        .append(w == Workload.G
-                                ? "`DragonflyCacheManager` (the starter module) is not wired into the benchmarks yet; "
-                                        + "it plugs in at `CacheManagerFactory.dragonfly` (see its Javadoc). Its setup "
-                                        + "fails on purpose rather than measure a stand-in."
-                                : "No result: the run failed, see the JMH log.")
+                notes.append("- ")
+                        .append(w.label())
+                        .append(", ours: **not available**. ")
+                        .append(
+                                w == Workload.G
+                                        ? "`DragonflyCacheManager` (the starter module) is not wired into the benchmarks yet; "
+                                                + "it plugs in at `CacheManagerFactory.dragonfly` (see its Javadoc). Its setup "
+                                                + "fails on purpose rather than measure a stand-in."
+                                        : "No result: the run failed, see the JMH log.")
                         .append('\n');
             }
             if (w.jedisValue != null && row.jedis() == null) {
                 notes.append("- ").append(w.label()).append(", Jedis: no result; see the JMH log.\n");
             }
             if (row.lettuce() == null) {
-                notes.append("- ").append(w.label()).append(", ").append(w == Workload.G ? "Spring Data Redis" : "Lettuce")
+                notes.append("- ")
+                        .append(w.label())
+                        .append(", ")
+                        .append(w == Workload.G ? "Spring Data Redis" : "Lettuce")
                         .append(": no result; see the JMH log.\n");
             }
         }
@@ -188,17 +203,25 @@ final class MarkdownReport {
             StringBuilder clients = new StringBuilder();
             for (Result r : new Result[] {row.ours(), row.jedis(), row.lettuce()}) {
                 if (r != null && r.errorPercent() > NOISY_PERCENT) {
-                    clients.append(clients.length() == 0 ? "" : ", ").append(r.params().get(row.workload().param))
-                            .append(" ±").append(percent(r.errorPercent()));
+                    clients.append(clients.length() == 0 ? "" : ", ")
+                            .append(r.params().get(row.workload().param))
+                            .append(" ±")
+                            .append(percent(r.errorPercent()));
                 }
             }
             if (clients.length() > 0) {
-                noisy.append(noisy.length() == 0 ? "" : "; ").append(row.workload().letter).append(": ").append(clients);
+                noisy.append(noisy.length() == 0 ? "" : "; ")
+                        .append(row.workload().letter)
+                        .append(": ")
+                        .append(clients);
             }
         }
         if (noisy.length() > 0) {
-            notes.append("- Noisy (± wider than ").append(percent(NOISY_PERCENT))
-                    .append(" of the score): ").append(noisy).append(". Ratios near a bar are inconclusive there.\n");
+            notes.append("- Noisy (± wider than ")
+                    .append(percent(NOISY_PERCENT))
+                    .append(" of the score): ")
+                    .append(noisy)
+                    .append(". Ratios near a bar are inconclusive there.\n");
         }
         if (!settings.notes().isBlank()) {
             notes.append("- ").append(settings.notes()).append('\n');
@@ -214,17 +237,20 @@ final class MarkdownReport {
     private void machine() {
         line("## Machine and run");
         line();
-        line("- CPU: " + Machine.cpuModel() + ", " + Machine.cores() + " cores, shared by the client JVM and the server");
+        line("- CPU: " + Machine.cpuModel() + ", " + Machine.cores()
+                + " cores, shared by the client JVM and the server");
         line("- Memory: " + Machine.memory() + "; OS: " + Machine.os());
         line("- JDK: " + results.setting("vmName") + " " + results.setting("vmVersion") + ", fork arguments "
                 + results.setting("jvmArgs"));
         line("- Server: " + settings.server());
         line("- Clients: dragonfly-core " + settings.revision() + "; Jedis " + Versions.JEDIS + "; Lettuce "
                 + Versions.LETTUCE + "; Spring Data Redis " + Versions.SPRING_DATA_REDIS + "; JMH " + Versions.JMH);
-        line("- JMH: " + results.rounds() + (results.rounds() == 1 ? " round" : " rounds") + " of " + results.setting("forks")
+        line("- JMH: " + results.rounds() + (results.rounds() == 1 ? " round" : " rounds") + " of "
+                + results.setting("forks")
                 + " fork, " + results.setting("measurementIterations") + " × " + results.setting("measurementTime")
                 + " measurement per client and workload after a warm-up of " + warmups() + ", `-prof gc`");
-        line("- Load average (1, 5, 15 min) before the run: " + settings.loadBefore() + "; after: " + settings.loadAfter());
+        line("- Load average (1, 5, 15 min) before the run: " + settings.loadBefore() + "; after: "
+                + settings.loadAfter());
         line("- Command: `" + settings.command() + "`");
     }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -34,8 +33,7 @@ final class RatioChart {
     private static final Color MISSED = new Color(0xC62828);
     private static final Color GRID = new Color(0xDDDDDD);
 
-    private RatioChart() {
-    }
+    private RatioChart() {}
 
     static void write(List<Comparison> rows, String title, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -94,15 +92,34 @@ final class RatioChart {
             g.drawString(w.label(), 14, y + BAR + 4);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             Comparison.Verdict verdict = row.throughputVerdict();
-            g.setColor(verdict == Comparison.Verdict.MET ? MET : verdict == Comparison.Verdict.MISSED ? MISSED : Color.GRAY);
+            g.setColor(
+                    verdict == Comparison.Verdict.MET
+                            ? MET
+                            : verdict == Comparison.Verdict.MISSED ? MISSED : Color.GRAY);
             g.drawString("bar " + w.targetText() + ": " + verdict.text, 14, y + BAR + 20);
 
             boolean jedisTargeted = w.targetPeer == Workload.Peer.JEDIS;
             String secondName = w == Workload.G ? "Spring Data Redis" : "Lettuce";
-            bar(g, y, w.jedisValue == null ? null : "vs Jedis", row.ratioToJedis(), JEDIS, max, plotWidth,
-                    jedisTargeted ? w.targetRatio : Double.NaN, row.ours() == null);
-            bar(g, y + BAR + 2, "vs " + secondName, row.ratioToLettuce(), LETTUCE, max, plotWidth,
-                    jedisTargeted ? Double.NaN : w.targetRatio, row.ours() == null);
+            bar(
+                    g,
+                    y,
+                    w.jedisValue == null ? null : "vs Jedis",
+                    row.ratioToJedis(),
+                    JEDIS,
+                    max,
+                    plotWidth,
+                    jedisTargeted ? w.targetRatio : Double.NaN,
+                    row.ours() == null);
+            bar(
+                    g,
+                    y + BAR + 2,
+                    "vs " + secondName,
+                    row.ratioToLettuce(),
+                    LETTUCE,
+                    max,
+                    plotWidth,
+                    jedisTargeted ? Double.NaN : w.targetRatio,
+                    row.ours() == null);
             y += GROUP;
         }
 
@@ -118,8 +135,16 @@ final class RatioChart {
         g.drawString("ours ÷ Lettuce (g: ÷ Spring Data Redis on Lettuce)", LEFT + 160, legend);
     }
 
-    private static void bar(Graphics2D g, int y, String name, double ratio, Color color, double max, int plotWidth,
-            double target, boolean oursMissing) {
+    private static void bar(
+            Graphics2D g,
+            int y,
+            String name,
+            double ratio,
+            Color color,
+            double max,
+            int plotWidth,
+            double target,
+            boolean oursMissing) {
         if (name == null) {
             return;
         }

@@ -13,6 +13,13 @@ package org.dragonflyclient.benchmarks.report;
  * @param loadAfter {@code /proc/loadavg} after the run
  * @param notes free text about this run, e.g. other work on the machine; may be empty
  */
-record ReportSettings(String date, boolean quick, String chartFile, String command, String server, String revision,
-        String loadBefore, String loadAfter, String notes) {
-}
+record ReportSettings(
+        String date,
+        boolean quick,
+        String chartFile,
+        String command,
+        String server,
+        String revision,
+        String loadBefore,
+        String loadAfter,
+        String notes) {}

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class ResultsReport {
 
-    private ResultsReport() {
-    }
+    private ResultsReport() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
@@ -37,21 +36,33 @@ public final class ResultsReport {
             throw new IllegalStateException(json + " holds no results: every benchmark failed, see the JMH log");
         }
         List<Comparison> rows = Comparison.of(results);
-        ReportSettings settings = new ReportSettings(required(options, "date"), options.containsKey("quick"),
-                chart == null ? null : chart.getFileName().toString(), options.getOrDefault("command", "?"),
-                options.getOrDefault("server", "?"), options.getOrDefault("revision", "?"),
-                options.getOrDefault("load-before", "?"), options.getOrDefault("load-after", "?"),
+        ReportSettings settings = new ReportSettings(
+                required(options, "date"),
+                options.containsKey("quick"),
+                chart == null ? null : chart.getFileName().toString(),
+                options.getOrDefault("command", "?"),
+                options.getOrDefault("server", "?"),
+                options.getOrDefault("revision", "?"),
+                options.getOrDefault("load-before", "?"),
+                options.getOrDefault("load-after", "?"),
                 options.getOrDefault("notes", ""));
 
         Files.createDirectories(markdown.toAbsolutePath().getParent());
         Files.writeString(markdown, new MarkdownReport(settings, results, rows).render(), StandardCharsets.UTF_8);
         if (chart != null) {
-            RatioChart.write(rows, "Dragonfly client vs Jedis and Lettuce, " + settings.date()
-                    + (settings.quick() ? " (quick mode)" : ""), chart);
+            RatioChart.write(
+                    rows,
+                    "Dragonfly client vs Jedis and Lettuce, " + settings.date()
+                            + (settings.quick() ? " (quick mode)" : ""),
+                    chart);
         }
         for (Comparison row : rows) {
-            System.out.printf("%-40s ours/Jedis %-14s ours/Lettuce %-14s bar %-26s %s%n", row.workload().label(),
-                    format(row.ratioToJedis()), format(row.ratioToLettuce()), row.workload().targetText(),
+            System.out.printf(
+                    "%-40s ours/Jedis %-14s ours/Lettuce %-14s bar %-26s %s%n",
+                    row.workload().label(),
+                    format(row.ratioToJedis()),
+                    format(row.ratioToLettuce()),
+                    row.workload().targetText(),
                     row.throughputVerdict().text);
         }
         System.out.println("Wrote " + markdown + (chart == null ? "" : " and " + chart));

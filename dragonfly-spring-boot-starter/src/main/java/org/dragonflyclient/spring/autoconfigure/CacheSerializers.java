@@ -3,11 +3,12 @@ package org.dragonflyclient.spring.autoconfigure;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.util.ClassUtils;
+
 import org.dragonflyclient.spring.autoconfigure.DragonflyProperties.Serializer;
 import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
 import org.dragonflyclient.spring.cache.serializer.ClassAllowList;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.util.ClassUtils;
 
 /**
  * The built-in serializers by property value, each created once and shared by the caches that use
@@ -39,9 +40,10 @@ final class CacheSerializers {
             case BYTES -> CacheValueSerializer.bytes();
             case JSON -> {
                 if (!ClassUtils.isPresent(JACKSON_MAPPER, classLoader)) {
-                    throw new IllegalStateException("dragonfly.cache.serializer=json needs Jackson 3 on the class path: "
-                            + "add tools.jackson.core:jackson-databind (spring-boot-starter-json brings it), "
-                            + "or choose serializer jdk");
+                    throw new IllegalStateException(
+                            "dragonfly.cache.serializer=json needs Jackson 3 on the class path: "
+                                    + "add tools.jackson.core:jackson-databind (spring-boot-starter-json brings it), "
+                                    + "or choose serializer jdk");
                 }
                 yield JacksonSerializers.create(beanFactory, allowList);
             }

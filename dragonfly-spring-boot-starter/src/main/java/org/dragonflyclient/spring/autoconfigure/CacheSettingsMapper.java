@@ -2,11 +2,12 @@ package org.dragonflyclient.spring.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.spring.autoconfigure.DragonflyProperties.NamedCache;
 import org.dragonflyclient.spring.cache.CacheKeyConverter;
 import org.dragonflyclient.spring.cache.DragonflyCacheSettings;
 import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns {@code dragonfly.cache.*} into the default {@link DragonflyCacheSettings}, and each
@@ -20,8 +21,11 @@ final class CacheSettingsMapper {
     private final CacheSerializers serializers;
     private final DragonflyCacheSettings defaults;
 
-    CacheSettingsMapper(DragonflyProperties.Cache properties, CacheSerializers serializers,
-            @Nullable CacheValueSerializer serializerBean, @Nullable CacheKeyConverter keyConverterBean) {
+    CacheSettingsMapper(
+            DragonflyProperties.Cache properties,
+            CacheSerializers serializers,
+            @Nullable CacheValueSerializer serializerBean,
+            @Nullable CacheKeyConverter keyConverterBean) {
         this.properties = properties;
         this.serializers = serializers;
         DragonflyCacheSettings settings = DragonflyCacheSettings.defaults()

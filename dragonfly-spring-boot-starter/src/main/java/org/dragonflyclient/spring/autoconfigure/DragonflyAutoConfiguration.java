@@ -1,10 +1,11 @@
 package org.dragonflyclient.spring.autoconfigure;
 
-import org.dragonflyclient.core.DragonflyClient;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+
+import org.dragonflyclient.core.DragonflyClient;
 
 /**
  * Auto-configures a {@link DragonflyClient} from {@code dragonfly.*} (or from a
@@ -15,5 +16,4 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(DragonflyClient.class)
 @EnableConfigurationProperties(DragonflyProperties.class)
 @Import(DragonflyClientConfiguration.class)
-public final class DragonflyAutoConfiguration {
-}
+public final class DragonflyAutoConfiguration {}

@@ -5,11 +5,6 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.cache.CacheKeyConverter;
-import org.dragonflyclient.spring.cache.DragonflyCacheManager;
-import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
-import org.dragonflyclient.spring.cache.serializer.ClassAllowList;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -22,6 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.cache.CacheKeyConverter;
+import org.dragonflyclient.spring.cache.DragonflyCacheManager;
+import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
+import org.dragonflyclient.spring.cache.serializer.ClassAllowList;
+
 /**
  * The cache manager, from {@code dragonfly.cache.*}, {@code spring.cache.cache-names}, the
  * application's serializer and key converter beans and its customizers, in that order.
@@ -33,30 +34,38 @@ class DragonflyCacheManagerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CacheManager.class)
-    DragonflyCacheManager cacheManager(DragonflyClient client, DragonflyProperties properties,
-            CacheProperties cacheProperties, ObjectProvider<CacheValueSerializer> serializer,
+    DragonflyCacheManager cacheManager(
+            DragonflyClient client,
+            DragonflyProperties properties,
+            CacheProperties cacheProperties,
+            ObjectProvider<CacheValueSerializer> serializer,
             ObjectProvider<CacheKeyConverter> keyConverter,
             ObjectProvider<DragonflyCacheManagerBuilderCustomizer> builderCustomizers,
             ObjectProvider<CacheManagerCustomizer<?>> cacheManagerCustomizers,
             ConfigurableListableBeanFactory beanFactory) {
         DragonflyProperties.Cache cache = properties.getCache();
-        ClassLoader classLoader = beanFactory.getBeanClassLoader() != null ? beanFactory.getBeanClassLoader()
+        ClassLoader classLoader = beanFactory.getBeanClassLoader() != null
+                ? beanFactory.getBeanClassLoader()
                 : ClassUtils.getDefaultClassLoader();
-        CacheSerializers serializers = new CacheSerializers(allowList(cache.getAllowedPackages(), beanFactory),
-                classLoader, beanFactory);
-        CacheSettingsMapper settings = new CacheSettingsMapper(cache, serializers, serializer.getIfUnique(),
-                keyConverter.getIfUnique());
+        CacheSerializers serializers =
+                new CacheSerializers(allowList(cache.getAllowedPackages(), beanFactory), classLoader, beanFactory);
+        CacheSettingsMapper settings =
+                new CacheSettingsMapper(cache, serializers, serializer.getIfUnique(), keyConverter.getIfUnique());
         DragonflyCacheManager.Builder builder = DragonflyCacheManager.builder(client)
                 .cacheDefaults(settings.defaults())
                 .failFast(cache.isFailFast())
-                .circuitBreakerOpenDuration(cache.getCircuitBreaker().isEnabled()
-                        ? cache.getCircuitBreaker().getOpenDuration() : Duration.ZERO)
-                .distributedLoadLease(cache.getSync().isDistributed() ? cache.getSync().getLeaseTime() : Duration.ZERO)
+                .circuitBreakerOpenDuration(
+                        cache.getCircuitBreaker().isEnabled()
+                                ? cache.getCircuitBreaker().getOpenDuration()
+                                : Duration.ZERO)
+                .distributedLoadLease(
+                        cache.getSync().isDistributed() ? cache.getSync().getLeaseTime() : Duration.ZERO)
                 .clearBatchSize(cache.getClearBatchSize())
                 .initialCacheNames(cacheProperties.getCacheNames());
         cache.getCaches().forEach((name, named) -> builder.withCache(name, settings.settingsFor(named)));
         builderCustomizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        List<CacheManagerCustomizer<?>> customizers = cacheManagerCustomizers.orderedStream().toList();
+        List<CacheManagerCustomizer<?>> customizers =
+                cacheManagerCustomizers.orderedStream().toList();
         return new CacheManagerCustomizers(customizers).customize(builder.build());
     }
 

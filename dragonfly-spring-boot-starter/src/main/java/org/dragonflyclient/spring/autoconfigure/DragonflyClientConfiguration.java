@@ -1,14 +1,15 @@
 package org.dragonflyclient.spring.autoconfigure;
 
-import org.dragonflyclient.core.ClientOptions;
-import org.dragonflyclient.core.CommandListener;
-import org.dragonflyclient.core.DragonflyClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.CommandListener;
+import org.dragonflyclient.core.DragonflyClient;
 
 /**
  * The client: connection details, then options (properties, listeners, customizers), then the
@@ -19,14 +20,16 @@ class DragonflyClientConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DragonflyConnectionDetails.class)
-    PropertiesDragonflyConnectionDetails dragonflyConnectionDetails(DragonflyProperties properties,
-            ObjectProvider<SslBundles> sslBundles) {
+    PropertiesDragonflyConnectionDetails dragonflyConnectionDetails(
+            DragonflyProperties properties, ObjectProvider<SslBundles> sslBundles) {
         return new PropertiesDragonflyConnectionDetails(properties, sslBundles.getIfAvailable());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ClientOptions dragonflyClientOptions(DragonflyProperties properties, DragonflyConnectionDetails connectionDetails,
+    ClientOptions dragonflyClientOptions(
+            DragonflyProperties properties,
+            DragonflyConnectionDetails connectionDetails,
             ObjectProvider<CommandListener> commandListeners,
             ObjectProvider<DragonflyClientOptionsCustomizer> customizers) {
         ClientOptions.Builder builder = ClientOptions.builder();
@@ -60,7 +63,8 @@ class DragonflyClientConfiguration {
             builder.poolSize(properties.getPool().getSize());
         }
         builder.requireServerAtStartup(properties.isRequireServerAtStartup());
-        builder.commandListener(CompositeCommandListener.of(commandListeners.orderedStream().toList()));
+        builder.commandListener(
+                CompositeCommandListener.of(commandListeners.orderedStream().toList()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

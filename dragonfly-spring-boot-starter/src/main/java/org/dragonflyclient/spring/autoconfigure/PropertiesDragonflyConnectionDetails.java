@@ -1,11 +1,12 @@
 package org.dragonflyclient.spring.autoconfigure;
 
-import org.dragonflyclient.core.ClientOptions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+
+import org.dragonflyclient.core.ClientOptions;
 
 /**
  * {@link DragonflyConnectionDetails} from {@code dragonfly.*}: the URL when one is set, otherwise
@@ -25,7 +26,8 @@ class PropertiesDragonflyConnectionDetails implements DragonflyConnectionDetails
     }
 
     /** @return the URL as configured, or {@code null} */
-    @Nullable String getUrl() {
+    @Nullable
+    String getUrl() {
         return url != null ? properties.getUrl() : null;
     }
 
@@ -61,8 +63,10 @@ class PropertiesDragonflyConnectionDetails implements DragonflyConnectionDetails
             return null;
         }
         if (StringUtils.hasText(ssl.getBundle())) {
-            Assert.state(sslBundles != null, "dragonfly.ssl.bundle is set but there are no SSL bundles; "
-                    + "define one under spring.ssl.bundle.*");
+            Assert.state(
+                    sslBundles != null,
+                    "dragonfly.ssl.bundle is set but there are no SSL bundles; "
+                            + "define one under spring.ssl.bundle.*");
             return sslBundles.getBundle(ssl.getBundle());
         }
         return SslBundle.systemDefault();

@@ -3,7 +3,6 @@ package org.dragonflyclient.spring.autoconfigure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 

@@ -18,8 +18,7 @@ public final class CacheStatistics {
     private final LongAdder rejections = new LongAdder();
     private final LongAdder unreadable = new LongAdder();
 
-    CacheStatistics() {
-    }
+    CacheStatistics() {}
 
     /** @return reads that found a value */
     public long hits() {

@@ -19,8 +19,7 @@ final class DefaultCacheKeyConverter implements CacheKeyConverter {
         }
     };
 
-    private DefaultCacheKeyConverter() {
-    }
+    private DefaultCacheKeyConverter() {}
 
     @Override
     public String convert(Object key) {

@@ -9,11 +9,12 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.cache.serializer.ValueSerializationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
 import org.springframework.cache.support.NullValue;
+
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.cache.serializer.ValueSerializationException;
 
 /**
  * A Spring {@link org.springframework.cache.Cache} whose entries live in Dragonfly (or any
@@ -130,7 +131,11 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
         if (lease == null) {
             return loadAndStore(key, serverKey, valueLoader);
         }
-        return lease.load(store, key, serverKey, () -> read(key, serverKey, false),
+        return lease.load(
+                store,
+                key,
+                serverKey,
+                () -> read(key, serverKey, false),
                 () -> loadAndStore(key, serverKey, valueLoader));
     }
 
@@ -148,23 +153,30 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
     @Override
     public @Nullable CompletableFuture<?> retrieve(Object key) {
         byte[] serverKey = serverKey(key);
-        return readAsync(key, serverKey).thenApply(stored -> stored == null ? null
-                : isAllowNullValues() ? toValueWrapper(stored) : fromStoreValue(stored));
+        return readAsync(key, serverKey)
+                .thenApply(stored ->
+                        stored == null ? null : isAllowNullValues() ? toValueWrapper(stored) : fromStoreValue(stored));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
         byte[] serverKey = serverKey(key);
-        return runtime.flights().loadAsync(flightKey(serverKey), () -> readAsync(key, serverKey)
-                .thenCompose(stored -> stored != null ? CompletableFuture.completedFuture(stored)
-                        : valueLoader.get().thenCompose(value -> writeAsync(key, serverKey, toStoreValue(value)))))
+        return runtime.flights()
+                .loadAsync(
+                        flightKey(serverKey),
+                        () -> readAsync(key, serverKey)
+                                .thenCompose(stored -> stored != null
+                                        ? CompletableFuture.completedFuture(stored)
+                                        : valueLoader
+                                                .get()
+                                                .thenCompose(value -> writeAsync(key, serverKey, toStoreValue(value)))))
                 .thenApply(stored -> (T) fromStoreValue(stored));
     }
 
     private CompletableFuture<Object> writeAsync(Object key, byte[] serverKey, Object storeValue) {
-        return store.putAsync(key, serverKey, encode(storeValue)).thenApplyAsync(stored -> storeValue,
-                runtime.executor());
+        return store.putAsync(key, serverKey, encode(storeValue))
+                .thenApplyAsync(stored -> storeValue, runtime.executor());
     }
 
     // ------------------------------------------------------------------ writes

@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
-import org.dragonflyclient.core.DragonflyClient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.transaction.AbstractTransactionSupportingCacheManager;
+
+import org.dragonflyclient.core.DragonflyClient;
 
 /**
  * A Spring {@link org.springframework.cache.CacheManager} of {@link DragonflyCache}s sharing one
@@ -41,10 +42,10 @@ public final class DragonflyCacheManager extends AbstractTransactionSupportingCa
     private DragonflyCacheManager(Builder builder) {
         CircuitBreaker breaker = new CircuitBreaker(builder.circuitBreakerOpenDuration, System::nanoTime);
         FailureGuard guard = new FailureGuard(builder.failFast, breaker);
-        LoadLease lease = builder.loadLeaseTime.isZero() ? null
-                : new LoadLease(builder.client, guard, builder.loadLeaseTime);
-        this.runtime = new CacheRuntime(builder.client, guard, new SingleFlight(), lease, builder.executor,
-                builder.clearBatchSize);
+        LoadLease lease =
+                builder.loadLeaseTime.isZero() ? null : new LoadLease(builder.client, guard, builder.loadLeaseTime);
+        this.runtime = new CacheRuntime(
+                builder.client, guard, new SingleFlight(), lease, builder.executor, builder.clearBatchSize);
         this.defaults = builder.defaults;
         this.allowRuntimeCacheCreation = builder.allowRuntimeCacheCreation;
         this.initialCaches = builder.caches.entrySet().stream()
@@ -198,8 +199,8 @@ public final class DragonflyCacheManager extends AbstractTransactionSupportingCa
          */
         public Builder circuitBreakerOpenDuration(Duration duration) {
             if (duration.isNegative()) {
-                throw new IllegalArgumentException("The circuit breaker open duration must not be negative, got "
-                        + duration);
+                throw new IllegalArgumentException(
+                        "The circuit breaker open duration must not be negative, got " + duration);
             }
             this.circuitBreakerOpenDuration = duration;
             return this;

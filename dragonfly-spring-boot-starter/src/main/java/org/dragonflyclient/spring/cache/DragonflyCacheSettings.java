@@ -22,8 +22,14 @@ import org.dragonflyclient.spring.cache.serializer.ClassAllowList;
  */
 public final class DragonflyCacheSettings {
 
-    private static final DragonflyCacheSettings DEFAULTS = new DragonflyCacheSettings(Duration.ZERO, Duration.ZERO,
-            Duration.ZERO, null, true, true, CacheValueSerializer.jdk(ClassAllowList.jdkValueTypes(), null),
+    private static final DragonflyCacheSettings DEFAULTS = new DragonflyCacheSettings(
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
+            null,
+            true,
+            true,
+            CacheValueSerializer.jdk(ClassAllowList.jdkValueTypes(), null),
             CacheKeyConverter.defaults());
 
     private final Duration timeToLive;
@@ -35,8 +41,14 @@ public final class DragonflyCacheSettings {
     private final CacheValueSerializer serializer;
     private final CacheKeyConverter keyConverter;
 
-    private DragonflyCacheSettings(Duration timeToLive, Duration timeToIdle, Duration ttlJitter, String keyPrefix,
-            boolean useKeyPrefix, boolean cacheNullValues, CacheValueSerializer serializer,
+    private DragonflyCacheSettings(
+            Duration timeToLive,
+            Duration timeToIdle,
+            Duration ttlJitter,
+            String keyPrefix,
+            boolean useKeyPrefix,
+            boolean cacheNullValues,
+            CacheValueSerializer serializer,
             CacheKeyConverter keyConverter) {
         this.timeToLive = timeToLive;
         this.timeToIdle = timeToIdle;
@@ -64,8 +76,15 @@ public final class DragonflyCacheSettings {
      * @return a copy with this time to live
      */
     public DragonflyCacheSettings withTimeToLive(Duration ttl) {
-        return new DragonflyCacheSettings(notNegative(ttl, "timeToLive"), timeToIdle, ttlJitter, keyPrefix,
-                useKeyPrefix, cacheNullValues, serializer, keyConverter);
+        return new DragonflyCacheSettings(
+                notNegative(ttl, "timeToLive"),
+                timeToIdle,
+                ttlJitter,
+                keyPrefix,
+                useKeyPrefix,
+                cacheNullValues,
+                serializer,
+                keyConverter);
     }
 
     /**
@@ -76,8 +95,15 @@ public final class DragonflyCacheSettings {
      * @return a copy with this time to idle
      */
     public DragonflyCacheSettings withTimeToIdle(Duration tti) {
-        return new DragonflyCacheSettings(timeToLive, notNegative(tti, "timeToIdle"), ttlJitter, keyPrefix,
-                useKeyPrefix, cacheNullValues, serializer, keyConverter);
+        return new DragonflyCacheSettings(
+                timeToLive,
+                notNegative(tti, "timeToIdle"),
+                ttlJitter,
+                keyPrefix,
+                useKeyPrefix,
+                cacheNullValues,
+                serializer,
+                keyConverter);
     }
 
     /**
@@ -88,8 +114,15 @@ public final class DragonflyCacheSettings {
      * @return a copy with this jitter
      */
     public DragonflyCacheSettings withTtlJitter(Duration jitter) {
-        return new DragonflyCacheSettings(timeToLive, timeToIdle, notNegative(jitter, "ttlJitter"), keyPrefix,
-                useKeyPrefix, cacheNullValues, serializer, keyConverter);
+        return new DragonflyCacheSettings(
+                timeToLive,
+                timeToIdle,
+                notNegative(jitter, "ttlJitter"),
+                keyPrefix,
+                useKeyPrefix,
+                cacheNullValues,
+                serializer,
+                keyConverter);
     }
 
     /**
@@ -97,8 +130,8 @@ public final class DragonflyCacheSettings {
      * @return a copy with this prefix
      */
     public DragonflyCacheSettings withKeyPrefix(String prefix) {
-        return new DragonflyCacheSettings(timeToLive, timeToIdle, ttlJitter, prefix, useKeyPrefix, cacheNullValues,
-                serializer, keyConverter);
+        return new DragonflyCacheSettings(
+                timeToLive, timeToIdle, ttlJitter, prefix, useKeyPrefix, cacheNullValues, serializer, keyConverter);
     }
 
     /**
@@ -107,8 +140,8 @@ public final class DragonflyCacheSettings {
      * @return a copy with this choice
      */
     public DragonflyCacheSettings withUseKeyPrefix(boolean use) {
-        return new DragonflyCacheSettings(timeToLive, timeToIdle, ttlJitter, keyPrefix, use, cacheNullValues,
-                serializer, keyConverter);
+        return new DragonflyCacheSettings(
+                timeToLive, timeToIdle, ttlJitter, keyPrefix, use, cacheNullValues, serializer, keyConverter);
     }
 
     /**
@@ -116,8 +149,8 @@ public final class DragonflyCacheSettings {
      * @return a copy with this choice
      */
     public DragonflyCacheSettings withCacheNullValues(boolean cache) {
-        return new DragonflyCacheSettings(timeToLive, timeToIdle, ttlJitter, keyPrefix, useKeyPrefix, cache,
-                serializer, keyConverter);
+        return new DragonflyCacheSettings(
+                timeToLive, timeToIdle, ttlJitter, keyPrefix, useKeyPrefix, cache, serializer, keyConverter);
     }
 
     /**
@@ -125,8 +158,15 @@ public final class DragonflyCacheSettings {
      * @return a copy with this serializer
      */
     public DragonflyCacheSettings withSerializer(CacheValueSerializer serializer) {
-        return new DragonflyCacheSettings(timeToLive, timeToIdle, ttlJitter, keyPrefix, useKeyPrefix, cacheNullValues,
-                Objects.requireNonNull(serializer, "serializer"), keyConverter);
+        return new DragonflyCacheSettings(
+                timeToLive,
+                timeToIdle,
+                ttlJitter,
+                keyPrefix,
+                useKeyPrefix,
+                cacheNullValues,
+                Objects.requireNonNull(serializer, "serializer"),
+                keyConverter);
     }
 
     /**
@@ -134,8 +174,15 @@ public final class DragonflyCacheSettings {
      * @return a copy with this converter
      */
     public DragonflyCacheSettings withKeyConverter(CacheKeyConverter converter) {
-        return new DragonflyCacheSettings(timeToLive, timeToIdle, ttlJitter, keyPrefix, useKeyPrefix, cacheNullValues,
-                serializer, Objects.requireNonNull(converter, "converter"));
+        return new DragonflyCacheSettings(
+                timeToLive,
+                timeToIdle,
+                ttlJitter,
+                keyPrefix,
+                useKeyPrefix,
+                cacheNullValues,
+                serializer,
+                Objects.requireNonNull(converter, "converter"));
     }
 
     /** @return the time to live, {@link Duration#ZERO} for none */

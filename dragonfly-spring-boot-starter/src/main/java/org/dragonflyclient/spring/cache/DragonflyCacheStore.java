@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.core.GetExArgs;
 import org.dragonflyclient.core.KeyScanner;
 import org.dragonflyclient.core.ScanArgs;
 import org.dragonflyclient.core.SetArgs;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The server side of one cache, in bytes: which command runs, with which expiry, and what a
@@ -37,6 +38,7 @@ final class DragonflyCacheStore {
     private final int clearBatchSize;
     /** {@code GET}, or {@code GETEX PX} with time to idle: chosen once, so a read allocates nothing to choose. */
     private final Function<byte[], byte @Nullable []> read;
+
     private final Function<byte[], CompletableFuture<byte @Nullable []>> readAsync;
 
     /**
@@ -46,7 +48,11 @@ final class DragonflyCacheStore {
      * @param runtime the client, the guard and the clear batch size
      * @param statistics the cache's counters
      */
-    DragonflyCacheStore(String cacheName, String keyPrefix, DragonflyCacheSettings settings, CacheRuntime runtime,
+    DragonflyCacheStore(
+            String cacheName,
+            String keyPrefix,
+            DragonflyCacheSettings settings,
+            CacheRuntime runtime,
             CacheStatistics statistics) {
         this.cacheName = cacheName;
         this.client = runtime.client();
@@ -106,8 +112,8 @@ final class DragonflyCacheStore {
      */
     boolean put(Object key, byte[] serverKey, byte[] value) {
         SetArgs expiry = expiry();
-        return countPut(guard.execute(this, CacheOperation.PUT, key, () -> client.set(serverKey, value, expiry),
-                Boolean.FALSE));
+        return countPut(guard.execute(
+                this, CacheOperation.PUT, key, () -> client.set(serverKey, value, expiry), Boolean.FALSE));
     }
 
     /**
@@ -120,8 +126,13 @@ final class DragonflyCacheStore {
      */
     CompletableFuture<Boolean> putAsync(Object key, byte[] serverKey, byte[] value) {
         SetArgs expiry = expiry();
-        return guard.executeAsync(this, CacheOperation.PUT, key, () -> client.async().set(serverKey, value, expiry),
-                Boolean.FALSE).thenApply(this::countPut);
+        return guard.executeAsync(
+                        this,
+                        CacheOperation.PUT,
+                        key,
+                        () -> client.async().set(serverKey, value, expiry),
+                        Boolean.FALSE)
+                .thenApply(this::countPut);
     }
 
     private boolean countPut(Boolean stored) {

@@ -9,11 +9,12 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.core.DragonflyConnectionException;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyInterruptedException;
 import org.dragonflyclient.core.DragonflyServerException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every server call of the caches of one manager, and decides what a failure means.
@@ -65,7 +66,11 @@ final class FailureGuard {
      * @return the call's result, or the fallback
      * @throws DragonflyException in fail-fast mode, when the call failed or was skipped
      */
-    <T> T execute(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key, Supplier<T> command,
+    <T> T execute(
+            DragonflyCacheStore store,
+            CacheOperation operation,
+            @Nullable Object key,
+            Supplier<T> command,
             T fallback) {
         return execute(store, operation, key, Supplier::get, command, fallback);
     }
@@ -85,8 +90,13 @@ final class FailureGuard {
      * @param <T> the result type
      * @return the call's result, or the fallback
      */
-    <A, T> T execute(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key,
-            Function<A, T> command, A argument, T fallback) {
+    <A, T> T execute(
+            DragonflyCacheStore store,
+            CacheOperation operation,
+            @Nullable Object key,
+            Function<A, T> command,
+            A argument,
+            T fallback) {
         if (!breaker.tryAcquire()) {
             return rejected(store, operation, key, fallback);
         }
@@ -115,8 +125,12 @@ final class FailureGuard {
      * @param <T> the result type
      * @return the call's result or the fallback; failed in fail-fast mode
      */
-    <T> CompletableFuture<T> executeAsync(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key,
-            Supplier<CompletableFuture<T>> command, T fallback) {
+    <T> CompletableFuture<T> executeAsync(
+            DragonflyCacheStore store,
+            CacheOperation operation,
+            @Nullable Object key,
+            Supplier<CompletableFuture<T>> command,
+            T fallback) {
         return executeAsync(store, operation, key, Supplier::get, command, fallback);
     }
 
@@ -134,8 +148,13 @@ final class FailureGuard {
      * @param <T> the result type
      * @return the call's result or the fallback; failed in fail-fast mode
      */
-    <A, T> CompletableFuture<T> executeAsync(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key,
-            Function<A, CompletableFuture<T>> command, A argument, T fallback) {
+    <A, T> CompletableFuture<T> executeAsync(
+            DragonflyCacheStore store,
+            CacheOperation operation,
+            @Nullable Object key,
+            Function<A, CompletableFuture<T>> command,
+            A argument,
+            T fallback) {
         if (!breaker.tryAcquire()) {
             try {
                 return CompletableFuture.completedFuture(rejected(store, operation, key, fallback));
@@ -157,8 +176,8 @@ final class FailureGuard {
                 succeeded();
                 return value;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof DragonflyException e) {
                 return failed(store, operation, key, e, fallback);
             }
@@ -173,8 +192,12 @@ final class FailureGuard {
         }
     }
 
-    private <T> T failed(DragonflyCacheStore store, CacheOperation operation, @Nullable Object key,
-            DragonflyException e, T fallback) {
+    private <T> T failed(
+            DragonflyCacheStore store,
+            CacheOperation operation,
+            @Nullable Object key,
+            DragonflyException e,
+            T fallback) {
         store.statistics().recordError();
         boolean outageStarted = false;
         if (e instanceof DragonflyServerException) {
@@ -199,7 +222,8 @@ final class FailureGuard {
             logger.warn("Cache " + operation.description() + " " + describe(store, key)
                     + " failed and is treated as a miss: " + e.getMessage());
         } else if (logger.isDebugEnabled()) {
-            logger.debug("Cache " + operation.description() + " " + describe(store, key) + " failed: " + e.getMessage(), e);
+            logger.debug(
+                    "Cache " + operation.description() + " " + describe(store, key) + " failed: " + e.getMessage(), e);
         }
         return fallback;
     }
@@ -214,9 +238,12 @@ final class FailureGuard {
         store.statistics().recordRejection();
         Throwable cause = breaker.lastFailure();
         if (failFast) {
-            throw new DragonflyConnectionException("Cache " + operation.description() + " " + describe(store, key)
-                    + " skipped: Dragonfly was unavailable less than " + breaker.openDuration().toMillis()
-                    + " ms ago (" + (cause != null ? cause.getMessage() : "unknown failure") + ")", cause);
+            throw new DragonflyConnectionException(
+                    "Cache " + operation.description() + " " + describe(store, key)
+                            + " skipped: Dragonfly was unavailable less than "
+                            + breaker.openDuration().toMillis()
+                            + " ms ago (" + (cause != null ? cause.getMessage() : "unknown failure") + ")",
+                    cause);
         }
         if (operation.mayLeaveStaleData()) {
             logger.warn("Cache " + operation.description() + " " + describe(store, key)
@@ -229,7 +256,8 @@ final class FailureGuard {
     }
 
     private static String describe(DragonflyCacheStore store, @Nullable Object key) {
-        return key == null ? "of cache '" + store.cacheName() + "'"
+        return key == null
+                ? "of cache '" + store.cacheName() + "'"
                 : "of key '" + key + "' in cache '" + store.cacheName() + "'";
     }
 }

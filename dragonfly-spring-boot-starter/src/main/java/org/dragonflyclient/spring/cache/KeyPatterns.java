@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Builds {@code SCAN MATCH} patterns from literal key prefixes. */
 final class KeyPatterns {
 
-    private KeyPatterns() {
-    }
+    private KeyPatterns() {}
 
     /**
      * Returns the glob that matches every key starting with a prefix. The prefix's own glob

@@ -62,14 +62,20 @@ final class LoadLease {
      * @param load runs the loader and stores its value
      * @return the store value, loaded here or by another JVM
      */
-    Object load(DragonflyCacheStore store, Object key, byte[] serverKey, Supplier<Object> readStored, Supplier<Object> load) {
+    Object load(
+            DragonflyCacheStore store,
+            Object key,
+            byte[] serverKey,
+            Supplier<Object> readStored,
+            Supplier<Object> load) {
         byte[] leaseKey = leaseKey(serverKey);
         byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         SetArgs take = SetArgs.px(leaseTime.toMillis()).nx();
         long giveUpAt = System.nanoTime() + 2 * leaseTime.toNanos();
         long pause = FIRST_PAUSE_NANOS;
         while (true) {
-            Boolean taken = guard.execute(store, CacheOperation.LEASE, key, () -> client.set(leaseKey, token, take), null);
+            Boolean taken =
+                    guard.execute(store, CacheOperation.LEASE, key, () -> client.set(leaseKey, token, take), null);
             if (taken == null) {
                 return load.get(); // the server fails: load without a lease
             }
@@ -95,8 +101,12 @@ final class LoadLease {
     private void release(DragonflyCacheStore store, Object key, byte[] leaseKey, byte[] token) {
         // Never fails the load: an unreleased lease expires after leaseTime.
         try {
-            guard.execute(store, CacheOperation.LEASE, key,
-                    () -> client.execute("EVAL", RELEASE_SCRIPT, 1, leaseKey, token), null);
+            guard.execute(
+                    store,
+                    CacheOperation.LEASE,
+                    key,
+                    () -> client.execute("EVAL", RELEASE_SCRIPT, 1, leaseKey, token),
+                    null);
         } catch (RuntimeException e) {
             // fail-fast mode rethrows; the value is loaded and stored all the same
         }

@@ -1,11 +1,12 @@
 package org.dragonflyclient.spring.docker;
 
-import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.docker.compose.core.RunningService;
 import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionDetailsFactory;
 import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionSource;
 import org.springframework.boot.ssl.SslBundle;
+
+import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
 
 /**
  * Turns a service of the application's {@code compose.yaml} into {@link DragonflyConnectionDetails}
@@ -22,8 +23,9 @@ class DragonflyDockerComposeConnectionDetailsFactory
         extends DockerComposeConnectionDetailsFactory<DragonflyConnectionDetails> {
 
     /** Image names (without registry and tag) and label values this factory answers to. */
-    static final String[] CONNECTION_NAMES = { "dragonfly", "dragonflydb/dragonfly", "redis", "redis/redis-stack",
-            "redis/redis-stack-server", "valkey/valkey" };
+    static final String[] CONNECTION_NAMES = {
+        "dragonfly", "dragonflydb/dragonfly", "redis", "redis/redis-stack", "redis/redis-stack-server", "valkey/valkey"
+    };
 
     /** Dragonfly reads each of its flags from an environment variable {@code DFLY_<flag>}. */
     static final String PASSWORD_VARIABLE = "DFLY_requirepass";

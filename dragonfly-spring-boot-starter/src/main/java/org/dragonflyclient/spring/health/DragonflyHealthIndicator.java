@@ -1,8 +1,9 @@
 package org.dragonflyclient.spring.health;
 
-import org.dragonflyclient.core.DragonflyClient;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+
+import org.dragonflyclient.core.DragonflyClient;
 
 /**
  * Up when the server answers {@code PING}, with the server's kind and version from

@@ -6,9 +6,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.cache.CacheMeterBinder;
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.spring.cache.CacheStatistics;
 import org.dragonflyclient.spring.cache.DragonflyCache;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Micrometer meters of one {@link DragonflyCache}: the standard {@code cache.gets} (hit, miss),
@@ -58,18 +59,38 @@ public class DragonflyCacheMetrics extends CacheMeterBinder<DragonflyCache> {
 
     @Override
     protected void bindImplementationSpecificMetrics(MeterRegistry registry) {
-        counter(registry, "cache.removals", "Keys deleted on the server by evictions and clears",
-                CacheStatistics::removals, null);
-        counter(registry, "cache.errors", "Cache operations that failed and were treated as misses or skipped writes",
-                CacheStatistics::errors, "command");
-        counter(registry, "cache.errors", "Cache operations that failed and were treated as misses or skipped writes",
-                CacheStatistics::rejections, "circuit-open");
-        counter(registry, "cache.errors", "Cache operations that failed and were treated as misses or skipped writes",
-                CacheStatistics::unreadable, "unreadable");
+        counter(
+                registry,
+                "cache.removals",
+                "Keys deleted on the server by evictions and clears",
+                CacheStatistics::removals,
+                null);
+        counter(
+                registry,
+                "cache.errors",
+                "Cache operations that failed and were treated as misses or skipped writes",
+                CacheStatistics::errors,
+                "command");
+        counter(
+                registry,
+                "cache.errors",
+                "Cache operations that failed and were treated as misses or skipped writes",
+                CacheStatistics::rejections,
+                "circuit-open");
+        counter(
+                registry,
+                "cache.errors",
+                "Cache operations that failed and were treated as misses or skipped writes",
+                CacheStatistics::unreadable,
+                "unreadable");
     }
 
-    private void counter(MeterRegistry registry, String name, String description,
-            ToDoubleFunction<CacheStatistics> count, @Nullable String reason) {
+    private void counter(
+            MeterRegistry registry,
+            String name,
+            String description,
+            ToDoubleFunction<CacheStatistics> count,
+            @Nullable String reason) {
         FunctionCounter.Builder<CacheStatistics> builder = FunctionCounter.builder(name, statistics, count)
                 .tags(getTagsWithCacheName())
                 .description(description);

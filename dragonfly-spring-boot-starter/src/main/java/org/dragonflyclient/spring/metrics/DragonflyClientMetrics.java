@@ -3,6 +3,7 @@ package org.dragonflyclient.spring.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.dragonflyclient.core.DragonflyClient;
 
 /**

@@ -21,8 +21,8 @@ public class DragonflyCommandContext extends Observation.Context {
      * @param database database index selected on the connection
      * @param durationNanos time the client measured from the call until the reply or failure
      */
-    public DragonflyCommandContext(String command, String serverAddress, int serverPort, int database,
-            long durationNanos) {
+    public DragonflyCommandContext(
+            String command, String serverAddress, int serverPort, int database, long durationNanos) {
         this.command = command;
         this.serverAddress = serverAddress;
         this.serverPort = serverPort;

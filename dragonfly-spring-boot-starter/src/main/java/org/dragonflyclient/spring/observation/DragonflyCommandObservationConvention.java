@@ -37,8 +37,7 @@ public interface DragonflyCommandObservationConvention extends ObservationConven
         /** Dragonfly speaks the Redis protocol; OpenTelemetry's name for that system is {@code redis}. */
         static final String SYSTEM = "redis";
 
-        private DefaultConvention() {
-        }
+        private DefaultConvention() {}
 
         @Override
         public String getContextualName(DragonflyCommandContext context) {
@@ -47,11 +46,17 @@ public interface DragonflyCommandObservationConvention extends ObservationConven
 
         @Override
         public KeyValues getLowCardinalityKeyValues(DragonflyCommandContext context) {
-            return KeyValues.of("db.system", SYSTEM,
-                    "db.operation.name", context.getCommand(),
-                    "db.namespace", Integer.toString(context.getDatabase()),
-                    "server.address", context.getServerAddress(),
-                    "server.port", Integer.toString(context.getServerPort()));
+            return KeyValues.of(
+                    "db.system",
+                    SYSTEM,
+                    "db.operation.name",
+                    context.getCommand(),
+                    "db.namespace",
+                    Integer.toString(context.getDatabase()),
+                    "server.address",
+                    context.getServerAddress(),
+                    "server.port",
+                    Integer.toString(context.getServerPort()));
         }
     }
 }

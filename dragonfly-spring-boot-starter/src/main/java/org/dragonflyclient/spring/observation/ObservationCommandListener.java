@@ -2,6 +2,7 @@ package org.dragonflyclient.spring.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+
 import org.dragonflyclient.core.CommandListener;
 
 /**
@@ -32,8 +33,12 @@ public class ObservationCommandListener implements CommandListener {
      * @param serverPort port of that server
      * @param database database index the client selects
      */
-    public ObservationCommandListener(ObservationRegistry registry, DragonflyCommandObservationConvention convention,
-            String serverAddress, int serverPort, int database) {
+    public ObservationCommandListener(
+            ObservationRegistry registry,
+            DragonflyCommandObservationConvention convention,
+            String serverAddress,
+            int serverPort,
+            int database) {
         this.registry = registry;
         this.convention = convention;
         this.serverAddress = serverAddress;
@@ -47,8 +52,8 @@ public class ObservationCommandListener implements CommandListener {
         if (parent == null) {
             return;
         }
-        DragonflyCommandContext context = new DragonflyCommandContext(command, serverAddress, serverPort, database,
-                durationNanos);
+        DragonflyCommandContext context =
+                new DragonflyCommandContext(command, serverAddress, serverPort, database, durationNanos);
         Observation observation = Observation.createNotStarted(convention, () -> context, registry)
                 .parentObservation(parent)
                 .start();

@@ -2,12 +2,13 @@ package org.dragonflyclient.spring.testcontainers;
 
 import java.util.List;
 
-import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 import org.testcontainers.containers.Container;
+
+import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
 
 /**
  * Turns a Testcontainers container annotated with {@code @ServiceConnection} into
@@ -23,8 +24,13 @@ import org.testcontainers.containers.Container;
 class DragonflyContainerConnectionDetailsFactory
         extends ContainerConnectionDetailsFactory<Container<?>, DragonflyConnectionDetails> {
 
-    static final List<String> CONNECTION_NAMES = List.of("dragonfly", "dragonflydb/dragonfly", "redis",
-            "redis/redis-stack", "redis/redis-stack-server", "valkey/valkey");
+    static final List<String> CONNECTION_NAMES = List.of(
+            "dragonfly",
+            "dragonflydb/dragonfly",
+            "redis",
+            "redis/redis-stack",
+            "redis/redis-stack-server",
+            "valkey/valkey");
 
     private static final int SERVER_PORT = 6379;
 

@@ -8,12 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.dragonflyclient.core.ClientOptions;
-import org.dragonflyclient.core.CommandListener;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.core.DragonflyConnectionException;
-import org.dragonflyclient.spring.TestClients;
-import org.dragonflyclient.test.TestServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -22,6 +16,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.CommandListener;
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.core.DragonflyConnectionException;
+import org.dragonflyclient.spring.TestClients;
+import org.dragonflyclient.test.TestServer;
 
 class DragonflyAutoConfigurationTests {
 
@@ -69,10 +70,19 @@ class DragonflyAutoConfigurationTests {
 
     @Test
     void eachConnectionProperty_reachesTheClientOptions() {
-        optionsOnly.withPropertyValues("dragonfly.host=cache.example.com", "dragonfly.port=7000",
-                "dragonfly.username=app", "dragonfly.password=secret", "dragonfly.database=3",
-                "dragonfly.client-name=orders", "dragonfly.connect-timeout=750ms", "dragonfly.timeout=250ms",
-                "dragonfly.spin-wait=20us", "dragonfly.pool.size=4").run(context -> {
+        optionsOnly
+                .withPropertyValues(
+                        "dragonfly.host=cache.example.com",
+                        "dragonfly.port=7000",
+                        "dragonfly.username=app",
+                        "dragonfly.password=secret",
+                        "dragonfly.database=3",
+                        "dragonfly.client-name=orders",
+                        "dragonfly.connect-timeout=750ms",
+                        "dragonfly.timeout=250ms",
+                        "dragonfly.spin-wait=20us",
+                        "dragonfly.pool.size=4")
+                .run(context -> {
                     ClientOptions options = context.getBean(ClientOptions.class);
                     assertThat(options.host()).isEqualTo("cache.example.com");
                     assertThat(options.port()).isEqualTo(7000);
@@ -89,15 +99,23 @@ class DragonflyAutoConfigurationTests {
 
     @Test
     void spinWaitOutOfRange_failsTheStartWithTheAllowedRange() {
-        optionsOnly.withPropertyValues("dragonfly.spin-wait=5ms").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause()
+        optionsOnly
+                .withPropertyValues("dragonfly.spin-wait=5ms")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("spinWait must be between 0 (no spinning) and 1 ms"));
     }
 
     @Test
     void url_replacesHostPortCredentialsAndDatabase_andKeepsItsQueryParameters() {
-        optionsOnly.withPropertyValues("dragonfly.host=ignored", "dragonfly.port=1", "dragonfly.password=ignored",
-                "dragonfly.url=redis://app:s3cret@cache.example.com:7001/2?clientName=fromurl&timeout=300ms")
+        optionsOnly
+                .withPropertyValues(
+                        "dragonfly.host=ignored",
+                        "dragonfly.port=1",
+                        "dragonfly.password=ignored",
+                        "dragonfly.url=redis://app:s3cret@cache.example.com:7001/2?clientName=fromurl&timeout=300ms")
                 .run(context -> {
                     ClientOptions options = context.getBean(ClientOptions.class);
                     assertThat(options.host()).isEqualTo("cache.example.com");
@@ -112,9 +130,10 @@ class DragonflyAutoConfigurationTests {
 
     @Test
     void explicitProperties_winOverTheUrlsQueryParameters() {
-        optionsOnly.withPropertyValues("dragonfly.url=redis://cache.example.com?timeout=300ms",
-                "dragonfly.timeout=900ms").run(context ->
-                        assertThat(context.getBean(ClientOptions.class).timeout()).isEqualTo(Duration.ofMillis(900)));
+        optionsOnly
+                .withPropertyValues("dragonfly.url=redis://cache.example.com?timeout=300ms", "dragonfly.timeout=900ms")
+                .run(context -> assertThat(context.getBean(ClientOptions.class).timeout())
+                        .isEqualTo(Duration.ofMillis(900)));
     }
 
     @Test
@@ -126,31 +145,39 @@ class DragonflyAutoConfigurationTests {
         int port = closedPort;
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class))
-                .withPropertyValues("dragonfly.host=127.0.0.1", "dragonfly.port=" + port).run(context -> {
+                .withPropertyValues("dragonfly.host=127.0.0.1", "dragonfly.port=" + port)
+                .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(DragonflyClient.class).openConnections()).isZero();
+                    assertThat(context.getBean(DragonflyClient.class).openConnections())
+                            .isZero();
                 });
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class))
-                .withPropertyValues("dragonfly.host=127.0.0.1", "dragonfly.port=" + port,
+                .withPropertyValues(
+                        "dragonfly.host=127.0.0.1",
+                        "dragonfly.port=" + port,
                         "dragonfly.require-server-at-startup=true")
-                .run(context -> assertThat(context).getFailure()
+                .run(context -> assertThat(context)
+                        .getFailure()
                         .hasStackTraceContaining("Could not connect to 127.0.0.1:" + port));
     }
 
     @Test
     void malformedUrl_failsTheStartWithTheClientsMessage() {
-        optionsOnly.withPropertyValues("dragonfly.url=http://cache.example.com").run(context ->
-                assertThat(context).getFailure().rootCause().hasMessageContaining("redis://"));
+        optionsOnly
+                .withPropertyValues("dragonfly.url=http://cache.example.com")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("redis://"));
     }
 
     @Test
     void rediss_url_enablesTls() {
-        optionsOnly.withPropertyValues("dragonfly.url=rediss://cache.example.com:6380").run(context -> {
-            ClientOptions options = context.getBean(ClientOptions.class);
-            assertThat(options.ssl()).isTrue();
-            assertThat(options.sslSocketFactory()).isNotNull();
-        });
+        optionsOnly
+                .withPropertyValues("dragonfly.url=rediss://cache.example.com:6380")
+                .run(context -> {
+                    ClientOptions options = context.getBean(ClientOptions.class);
+                    assertThat(options.ssl()).isTrue();
+                    assertThat(options.sslSocketFactory()).isNotNull();
+                });
     }
 
     @Test
@@ -164,8 +191,10 @@ class DragonflyAutoConfigurationTests {
 
     @Test
     void sslBundle_enablesTls_withTheBundlesTrustMaterialAndProtocols() {
-        optionsOnly.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
-                .withPropertyValues("dragonfly.ssl.bundle=cache",
+        optionsOnly
+                .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+                .withPropertyValues(
+                        "dragonfly.ssl.bundle=cache",
                         "spring.ssl.bundle.pem.cache.truststore.certificate=classpath:ssl/test.crt",
                         "spring.ssl.bundle.pem.cache.options.enabled-protocols=TLSv1.3")
                 .run(context -> {
@@ -177,15 +206,18 @@ class DragonflyAutoConfigurationTests {
 
     @Test
     void sslBundle_unknown_failsTheStart() {
-        optionsOnly.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+        optionsOnly
+                .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
                 .withPropertyValues("dragonfly.ssl.bundle=missing")
                 .run(context -> assertThat(context).getFailure().hasMessageContaining("missing"));
     }
 
     @Test
     void sslDisabledExplicitly_winsOverABundle() {
-        optionsOnly.withPropertyValues("dragonfly.ssl.bundle=cache", "dragonfly.ssl.enabled=false").run(context ->
-                assertThat(context.getBean(ClientOptions.class).ssl()).isFalse());
+        optionsOnly
+                .withPropertyValues("dragonfly.ssl.bundle=cache", "dragonfly.ssl.enabled=false")
+                .run(context ->
+                        assertThat(context.getBean(ClientOptions.class).ssl()).isFalse());
     }
 
     @Test
@@ -201,29 +233,37 @@ class DragonflyAutoConfigurationTests {
 
     @Test
     void clientName_isSetOnTheServer() {
-        runner.withPropertyValues("dragonfly.client-name=orders-service").run(context ->
-                assertThat(context.getBean(DragonflyClient.class).execute("CLIENT", "GETNAME").asString())
+        runner.withPropertyValues("dragonfly.client-name=orders-service")
+                .run(context -> assertThat(context.getBean(DragonflyClient.class)
+                                .execute("CLIENT", "GETNAME")
+                                .asString())
                         .isEqualTo("orders-service"));
     }
 
     @Test
     void wrongCredentials_failTheStart_namingTheProperties() {
-        runner.withPropertyValues("dragonfly.username=nobody", "dragonfly.password=wrong").run(context ->
-                assertThat(context).getFailure().rootCause().hasMessageContaining("dragonfly.username/dragonfly.password"));
+        runner.withPropertyValues("dragonfly.username=nobody", "dragonfly.password=wrong")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("dragonfly.username/dragonfly.password"));
     }
 
     @Test
     void userClientOptions_win() {
         ClientOptions own = ClientOptions.fromUri(SERVER.uri());
-        runner.withPropertyValues("dragonfly.port=1").withBean(ClientOptions.class, () -> own).run(context -> {
-            assertThat(context.getBean(ClientOptions.class)).isSameAs(own);
-            assertThat(context.getBean(DragonflyClient.class).ping()).isEqualTo("PONG");
-        });
+        runner.withPropertyValues("dragonfly.port=1")
+                .withBean(ClientOptions.class, () -> own)
+                .run(context -> {
+                    assertThat(context.getBean(ClientOptions.class)).isSameAs(own);
+                    assertThat(context.getBean(DragonflyClient.class).ping()).isEqualTo("PONG");
+                });
     }
 
     @Test
     void userClient_wins() {
-        optionsOnly.run(context -> assertThat(context.getBean(DragonflyClient.class)).isSameAs(TestClients.shared()));
+        optionsOnly.run(
+                context -> assertThat(context.getBean(DragonflyClient.class)).isSameAs(TestClients.shared()));
     }
 
     @Test
@@ -248,9 +288,11 @@ class DragonflyAutoConfigurationTests {
 
     @Test
     void customizers_runInOrder_afterTheProperties() {
-        optionsOnly.withPropertyValues("dragonfly.client-name=from-properties")
-                .withUserConfiguration(Customizers.class).run(context ->
-                        assertThat(context.getBean(ClientOptions.class).clientName()).isEqualTo("second"));
+        optionsOnly
+                .withPropertyValues("dragonfly.client-name=from-properties")
+                .withUserConfiguration(Customizers.class)
+                .run(context -> assertThat(context.getBean(ClientOptions.class).clientName())
+                        .isEqualTo("second"));
     }
 
     @Test
@@ -274,9 +316,15 @@ class DragonflyAutoConfigurationTests {
 
     @Test
     void withoutOptionalLibraries_theClientStillWorks() {
-        runner.withClassLoader(new FilteredClassLoader("io.micrometer", "tools.jackson", "org.testcontainers",
-                "org.springframework.boot.health", "org.springframework.boot.testcontainers"))
-                .run(context -> assertThat(context.getBean(DragonflyClient.class).ping()).isEqualTo("PONG"));
+        runner.withClassLoader(new FilteredClassLoader(
+                        "io.micrometer",
+                        "tools.jackson",
+                        "org.testcontainers",
+                        "org.springframework.boot.health",
+                        "org.springframework.boot.testcontainers"))
+                .run(context -> assertThat(
+                                context.getBean(DragonflyClient.class).ping())
+                        .isEqualTo("PONG"));
     }
 
     @Configuration(proxyBeanMethods = false)

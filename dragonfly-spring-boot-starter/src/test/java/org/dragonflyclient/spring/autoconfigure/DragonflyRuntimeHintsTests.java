@@ -20,8 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
-import org.dragonflyclient.spring.cache.serializer.ClassAllowList;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -29,6 +27,9 @@ import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+
+import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
+import org.dragonflyclient.spring.cache.serializer.ClassAllowList;
 
 /**
  * The starter's runtime hints, checked with Spring's {@link RuntimeHintsPredicates}: what the
@@ -42,7 +43,7 @@ class DragonflyRuntimeHintsTests {
     @Test
     void registrar_isListedInAotFactories() {
         assertThat(SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories")
-                .load(RuntimeHintsRegistrar.class))
+                        .load(RuntimeHintsRegistrar.class))
                 .hasAtLeastOneElementOfType(DragonflyRuntimeHints.class);
     }
 
@@ -52,10 +53,12 @@ class DragonflyRuntimeHintsTests {
                 .accepts(hints);
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(DragonflyProperties.Pool.class, "setSize"))
                 .accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(DragonflyProperties.Cache.class,
-                "setTimeToLive")).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(DragonflyProperties.Observation.class,
-                "setEnabled")).accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection()
+                        .onMethodInvocation(DragonflyProperties.Cache.class, "setTimeToLive"))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection()
+                        .onMethodInvocation(DragonflyProperties.Observation.class, "setEnabled"))
+                .accepts(hints);
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(DragonflyProperties.class, "getCache"))
                 .accepts(hints);
     }
@@ -72,9 +75,13 @@ class DragonflyRuntimeHintsTests {
     void jdkValueTypes_areRegisteredForSerializationAndByName() throws NoSuchMethodException {
         for (String name : DragonflyRuntimeHints.JDK_VALUE_TYPES) {
             TypeReference type = TypeReference.of(name);
-            assertThat(RuntimeHintsPredicates.serialization().onType(type)).as(name).accepts(hints);
+            assertThat(RuntimeHintsPredicates.serialization().onType(type))
+                    .as(name)
+                    .accepts(hints);
             if (!name.endsWith("[]")) {
-                assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(name).accepts(hints);
+                assertThat(RuntimeHintsPredicates.reflection().onType(type))
+                        .as(name)
+                        .accepts(hints);
             }
         }
         assertThat(RuntimeHintsPredicates.reflection().onConstructorInvocation(ArrayList.class.getConstructor()))
@@ -85,23 +92,42 @@ class DragonflyRuntimeHintsTests {
     void jdkValueTypes_areAllOnTheSerializersAllowList() {
         ClassAllowList allowList = ClassAllowList.jdkValueTypes();
         // Arrays are checked by their component type, which is on the list.
-        assertThat(DragonflyRuntimeHints.JDK_VALUE_TYPES.stream().filter(name -> !name.endsWith("[]"))).allSatisfy(name -> assertThat(allowList.isAllowed(name))
-                .as("%s is registered but the serializers refuse it", name).isTrue());
+        assertThat(DragonflyRuntimeHints.JDK_VALUE_TYPES.stream().filter(name -> !name.endsWith("[]")))
+                .allSatisfy(name -> assertThat(allowList.isAllowed(name))
+                        .as("%s is registered but the serializers refuse it", name)
+                        .isTrue());
     }
 
     @Test
     void everyClassTheJdkSerializerWritesForCommonValues_isRegisteredForSerialization() throws Exception {
-        CacheValueSerializer jdk = CacheValueSerializer.jdk(ClassAllowList.jdkValueTypes(), getClass().getClassLoader());
-        List<Object> values = List.of("text", 42L, 7, 2.5d, true, 'c', new BigDecimal("1.50"), UUID.randomUUID(),
-                Instant.now(), LocalDate.of(2026, 12, 3), Duration.ofSeconds(5),
-                new ArrayList<>(List.of("a", 1)), new HashMap<>(Map.of("k", 1L)), new TreeMap<>(Map.of("k", "v")),
-                new LinkedHashSet<>(Set.of("a")), new TreeSet<>(Set.of(1, 2)), List.of("x", "y", "z"), Map.of("a", 1),
+        CacheValueSerializer jdk = CacheValueSerializer.jdk(
+                ClassAllowList.jdkValueTypes(), getClass().getClassLoader());
+        List<Object> values = List.of(
+                "text",
+                42L,
+                7,
+                2.5d,
+                true,
+                'c',
+                new BigDecimal("1.50"),
+                UUID.randomUUID(),
+                Instant.now(),
+                LocalDate.of(2026, 12, 3),
+                Duration.ofSeconds(5),
+                new ArrayList<>(List.of("a", 1)),
+                new HashMap<>(Map.of("k", 1L)),
+                new TreeMap<>(Map.of("k", "v")),
+                new LinkedHashSet<>(Set.of("a")),
+                new TreeSet<>(Set.of(1, 2)),
+                List.of("x", "y", "z"),
+                Map.of("a", 1),
                 Set.of(3));
         Set<String> missing = new TreeSet<>();
         for (Object value : values) {
             for (Class<?> written : classesIn(jdk.serialize(value))) {
                 if (!RuntimeHintsPredicates.serialization().onType(written).test(hints)) {
-                    missing.add(written.getName() + " (written for a " + value.getClass().getName() + ")");
+                    missing.add(written.getName() + " (written for a "
+                            + value.getClass().getName() + ")");
                 }
             }
         }

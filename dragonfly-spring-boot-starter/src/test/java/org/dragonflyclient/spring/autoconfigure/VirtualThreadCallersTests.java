@@ -21,9 +21,6 @@ import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.TestClients;
-import org.dragonflyclient.test.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -34,6 +31,10 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Configuration;
+
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.TestClients;
+import org.dragonflyclient.test.TestServer;
 
 /**
  * Callers on virtual threads (Java 21+; skipped on 17), as with
@@ -52,8 +53,10 @@ class VirtualThreadCallersTests {
     private static final int CALLS_EACH = 20;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class,
-                    DragonflyCacheAutoConfiguration.class, CacheAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    DragonflyAutoConfiguration.class,
+                    DragonflyCacheAutoConfiguration.class,
+                    CacheAutoConfiguration.class))
             .withUserConfiguration(CachingApplication.class)
             .withPropertyValues("dragonfly.url=" + SERVER.uri());
 
@@ -68,7 +71,10 @@ class VirtualThreadCallersTests {
             // (still so on Java 25), once per class and JVM. The recording is of the steady state.
             runCallers(WARM_UP_CALLERS, client, cache);
             try (Recording recording = new Recording()) {
-                recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
+                recording
+                        .enable("jdk.VirtualThreadPinned")
+                        .withThreshold(Duration.ZERO)
+                        .withStackTrace();
                 recording.start();
                 int platformThreadsBefore = threads.getThreadCount();
                 threads.resetPeakThreadCount();
@@ -78,9 +84,12 @@ class VirtualThreadCallersTests {
                 recording.stop();
 
                 // The carriers (one per core) and the client's own few threads, not one per caller.
-                assertThat(extraPlatformThreads).as("platform threads started during %d callers", CALLERS)
+                assertThat(extraPlatformThreads)
+                        .as("platform threads started during %d callers", CALLERS)
                         .isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() + 8);
-                assertThat(pinnedWithOurCode(recording)).as("virtual threads pinned in this project's code").isEmpty();
+                assertThat(pinnedWithOurCode(recording))
+                        .as("virtual threads pinned in this project's code")
+                        .isEmpty();
             }
         });
     }
@@ -96,7 +105,9 @@ class VirtualThreadCallersTests {
         } finally {
             executor.shutdownNow();
         }
-        assertThat(threads.getCurrentThreadCpuTime()).as("a platform thread can read it").isNotNegative();
+        assertThat(threads.getCurrentThreadCpuTime())
+                .as("a platform thread can read it")
+                .isNotNegative();
     }
 
     /** Runs each caller on a virtual thread of its own and checks that each got all its answers right. */
@@ -124,7 +135,8 @@ class VirtualThreadCallersTests {
                 cache.put(key, caller * 1000 + n);
                 Cache.ValueWrapper cached = cache.get(key);
                 client.set("virtual-" + key, key);
-                if (cached != null && Integer.valueOf(caller * 1000 + n).equals(cached.get())
+                if (cached != null
+                        && Integer.valueOf(caller * 1000 + n).equals(cached.get())
                         && key.equals(client.get("virtual-" + key))) {
                     correct++;
                 }
@@ -149,18 +161,19 @@ class VirtualThreadCallersTests {
     }
 
     private static boolean hasOurFrame(RecordedEvent event) {
-        return event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
-                .map(RecordedFrame::getMethod)
-                .anyMatch(method -> method.getType().getName().startsWith("org.dragonflyclient."));
+        return event.getStackTrace() != null
+                && event.getStackTrace().getFrames().stream()
+                        .map(RecordedFrame::getMethod)
+                        .anyMatch(method -> method.getType().getName().startsWith("org.dragonflyclient."));
     }
 
     /** {@code Executors.newVirtualThreadPerTaskExecutor()}, looked up because the build targets Java 17. */
     private static ExecutorService virtualThreadPerTaskExecutor() throws ReflectiveOperationException {
-        return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        return (ExecutorService)
+                Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableCaching
-    static class CachingApplication {
-    }
+    static class CachingApplication {}
 }

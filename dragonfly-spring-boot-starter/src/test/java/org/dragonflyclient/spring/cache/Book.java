@@ -10,7 +10,7 @@ public record Book(String isbn, String title, BigDecimal price, LocalDate publis
         implements Serializable {
 
     static Book sample(String isbn) {
-        return new Book(isbn, "Title " + isbn, new BigDecimal("12.50"), LocalDate.of(2024, 5, 17),
-                List.of("Ann", "Bob"));
+        return new Book(
+                isbn, "Title " + isbn, new BigDecimal("12.50"), LocalDate.of(2024, 5, 17), List.of("Ann", "Bob"));
     }
 }

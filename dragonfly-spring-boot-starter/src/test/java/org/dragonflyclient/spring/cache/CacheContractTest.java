@@ -105,8 +105,9 @@ abstract class CacheContractTest {
             Object read = cache.get(key, Object.class);
             assertThat(read).as("value of type %s", value.getClass().getName()).isEqualTo(value);
             // Collections must come back as the same kind; JSON cannot keep List.of()'s own class.
-            Class<?> kind = value instanceof List ? List.class : value instanceof Set ? Set.class
-                    : value instanceof Map ? Map.class : value.getClass();
+            Class<?> kind = value instanceof List
+                    ? List.class
+                    : value instanceof Set ? Set.class : value instanceof Map ? Map.class : value.getClass();
             assertThat(read).isInstanceOf(kind);
         });
     }
@@ -191,8 +192,10 @@ abstract class CacheContractTest {
         IllegalStateException failure = new IllegalStateException("backend down");
 
         assertThatThrownBy(() -> cache.get(key, () -> {
-            throw failure;
-        })).isInstanceOf(ValueRetrievalException.class).hasCause(failure);
+                    throw failure;
+                }))
+                .isInstanceOf(ValueRetrievalException.class)
+                .hasCause(failure);
         assertThat(cache.get(key)).isNull();
     }
 
@@ -212,7 +215,8 @@ abstract class CacheContractTest {
         String key = key();
 
         assertThatThrownBy(() -> cache.get(key, () -> null))
-                .isInstanceOf(ValueRetrievalException.class).hasCauseInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValueRetrievalException.class)
+                .hasCauseInstanceOf(IllegalArgumentException.class);
         assertThat(cache.get(key)).isNull();
     }
 
@@ -343,7 +347,10 @@ abstract class CacheContractTest {
 
         Object result = await(cache.retrieve(key));
 
-        assertThat(result).isInstanceOf(ValueWrapper.class).extracting(r -> ((ValueWrapper) r).get()).isEqualTo("value");
+        assertThat(result)
+                .isInstanceOf(ValueWrapper.class)
+                .extracting(r -> ((ValueWrapper) r).get())
+                .isEqualTo("value");
     }
 
     @Test
@@ -363,7 +370,10 @@ abstract class CacheContractTest {
 
         Object result = await(cache.retrieve(key));
 
-        assertThat(result).isInstanceOf(ValueWrapper.class).extracting(r -> ((ValueWrapper) r).get()).isNull();
+        assertThat(result)
+                .isInstanceOf(ValueWrapper.class)
+                .extracting(r -> ((ValueWrapper) r).get())
+                .isNull();
     }
 
     @Test
@@ -384,8 +394,8 @@ abstract class CacheContractTest {
         cache.put(key, "present");
         AtomicInteger calls = new AtomicInteger();
 
-        String value = await(cache.retrieve(key,
-                () -> CompletableFuture.completedFuture("loaded-" + calls.incrementAndGet())));
+        String value = await(
+                cache.retrieve(key, () -> CompletableFuture.completedFuture("loaded-" + calls.incrementAndGet())));
 
         assertThat(value).isEqualTo("present");
         assertThat(calls).hasValue(0);
@@ -410,7 +420,8 @@ abstract class CacheContractTest {
 
         CompletableFuture<Object> result = cache.retrieve(key, () -> CompletableFuture.failedFuture(failure));
 
-        assertThatThrownBy(() -> await(result)).hasRootCauseInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> await(result))
+                .hasRootCauseInstanceOf(IllegalStateException.class)
                 .hasRootCauseMessage("backend down");
         assertThat(cache.get(key)).isNull();
     }

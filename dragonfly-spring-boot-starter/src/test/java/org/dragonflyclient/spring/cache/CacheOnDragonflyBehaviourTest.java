@@ -7,6 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.core.DragonflyServerException;
@@ -14,11 +20,6 @@ import org.dragonflyclient.core.ScanArgs;
 import org.dragonflyclient.spring.health.DragonflyHealthIndicator;
 import org.dragonflyclient.test.DragonflyMode;
 import org.dragonflyclient.test.ScriptedServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
 
 /**
  * The cache and the health indicator on Dragonfly's own behaviour, through the test support's
@@ -36,7 +37,8 @@ class CacheOnDragonflyBehaviourTest {
     void start() {
         server = ScriptedServer.start(dragonfly);
         client = DragonflyClient.create(ClientOptions.fromUri(server.uri()).toBuilder()
-                .timeout(Duration.ofSeconds(5)).build());
+                .timeout(Duration.ofSeconds(5))
+                .build());
     }
 
     @AfterEach
@@ -46,7 +48,8 @@ class CacheOnDragonflyBehaviourTest {
     }
 
     private DragonflyCache cache(boolean failFast) {
-        return (DragonflyCache) DragonflyCacheManager.builder(client).failFast(failFast).build().getCache("books");
+        return (DragonflyCache)
+                DragonflyCacheManager.builder(client).failFast(failFast).build().getCache("books");
     }
 
     @Test
@@ -63,7 +66,9 @@ class CacheOnDragonflyBehaviourTest {
 
         cache.clear();
 
-        assertThat(dragonfly.commandCount("KEYS")).as("clear() never asks KEYS, which Dragonfly cuts at 8,192").isZero();
+        assertThat(dragonfly.commandCount("KEYS"))
+                .as("clear() never asks KEYS, which Dragonfly cuts at 8,192")
+                .isZero();
         assertThat(dragonfly.commandCount("SCAN")).isPositive();
         assertThat(dragonfly.commandCount("UNLINK")).isPositive();
         List<String> left = new ArrayList<>();
@@ -83,11 +88,14 @@ class CacheOnDragonflyBehaviourTest {
         assertThat(cache.putIfAbsent("other", "dropped")).isNull();
         assertThat(cache.get("loaded", () -> "from the loader")).isEqualTo("from the loader");
 
-        assertThat(cache.statistics().errors()).as("put, putIfAbsent and the loader's put").isEqualTo(3);
+        assertThat(cache.statistics().errors())
+                .as("put, putIfAbsent and the loader's put")
+                .isEqualTo(3);
         assertThat(cache.get("new")).isNull();
         assertThat(cache.get("stored").get()).as("reads still reach the server").isEqualTo("before");
         assertThat(cache.statistics().rejections())
-                .as("an error reply shows the server is up: the breaker stays closed").isZero();
+                .as("an error reply shows the server is up: the breaker stays closed")
+                .isZero();
 
         dragonfly.outOfMemory(false);
         cache.put("new", "stored now");
@@ -112,6 +120,8 @@ class CacheOnDragonflyBehaviourTest {
         Health health = new DragonflyHealthIndicator(client).health(true);
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("server", "dragonfly").containsEntry("version", DragonflyMode.VERSION);
+        assertThat(health.getDetails())
+                .containsEntry("server", "dragonfly")
+                .containsEntry("version", DragonflyMode.VERSION);
     }
 }

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.dragonflyclient.core.DragonflyTimeoutException;
 import org.junit.jupiter.api.Test;
+
+import org.dragonflyclient.core.DragonflyTimeoutException;
 
 class CircuitBreakerTest {
 
@@ -88,7 +89,8 @@ class CircuitBreakerTest {
     void zeroDuration_neverOpens() {
         CircuitBreaker disabled = new CircuitBreaker(Duration.ZERO, now::get);
 
-        assertThat(disabled.onFailure(new DragonflyTimeoutException("timed out"))).isFalse();
+        assertThat(disabled.onFailure(new DragonflyTimeoutException("timed out")))
+                .isFalse();
 
         assertThat(disabled.enabled()).isFalse();
         assertThat(disabled.tryAcquire()).isTrue();

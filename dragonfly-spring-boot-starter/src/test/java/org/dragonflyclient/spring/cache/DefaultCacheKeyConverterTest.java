@@ -40,7 +40,8 @@ class DefaultCacheKeyConverterTest {
 
     @Test
     void objectsWithoutToString_areRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> converter.convert(new Object()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> converter.convert(new Object()))
                 .withMessageContaining("@Cacheable(key = ");
     }
 }

@@ -2,10 +2,11 @@ package org.dragonflyclient.spring.cache;
 
 import java.util.UUID;
 
+import org.springframework.cache.Cache;
+
 import org.dragonflyclient.spring.TestClients;
 import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
 import org.dragonflyclient.spring.cache.serializer.ClassAllowList;
-import org.springframework.cache.Cache;
 
 /** The contract on a real server, with JDK serialization allowing this package. */
 class DragonflyCacheContractTest extends CacheContractTest {
@@ -14,12 +15,16 @@ class DragonflyCacheContractTest extends CacheContractTest {
 
     @Override
     protected Cache newCache(boolean allowNullValues) {
-        return cache(DragonflyCacheSettings.defaults().withCacheNullValues(allowNullValues)
+        return cache(DragonflyCacheSettings.defaults()
+                .withCacheNullValues(allowNullValues)
                 .withSerializer(CacheValueSerializer.jdk(ALLOW_TESTS, null)));
     }
 
     static Cache cache(DragonflyCacheSettings settings) {
         String name = "contract-" + UUID.randomUUID();
-        return DragonflyCacheManager.builder(TestClients.shared()).withCache(name, settings).build().getCache(name);
+        return DragonflyCacheManager.builder(TestClients.shared())
+                .withCache(name, settings)
+                .build()
+                .getCache(name);
     }
 }

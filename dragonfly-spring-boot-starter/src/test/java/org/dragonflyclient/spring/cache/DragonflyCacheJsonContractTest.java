@@ -1,8 +1,9 @@
 package org.dragonflyclient.spring.cache;
 
-import org.dragonflyclient.spring.cache.serializer.JacksonSerializer;
 import org.springframework.cache.Cache;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.dragonflyclient.spring.cache.serializer.JacksonSerializer;
 
 /** The contract on a real server, with the JSON serializer. */
 class DragonflyCacheJsonContractTest extends CacheContractTest {
@@ -12,7 +13,8 @@ class DragonflyCacheJsonContractTest extends CacheContractTest {
 
     @Override
     protected Cache newCache(boolean allowNullValues) {
-        return DragonflyCacheContractTest.cache(
-                DragonflyCacheSettings.defaults().withCacheNullValues(allowNullValues).withSerializer(JSON));
+        return DragonflyCacheContractTest.cache(DragonflyCacheSettings.defaults()
+                .withCacheNullValues(allowNullValues)
+                .withSerializer(JSON));
     }
 }

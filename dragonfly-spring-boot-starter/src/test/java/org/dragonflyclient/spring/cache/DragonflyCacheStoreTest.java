@@ -11,13 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.core.ScanArgs;
 import org.dragonflyclient.spring.TestClients;
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.Test;
 
 /**
  * The bytes-only layer under {@link DragonflyCache}, on a real server: the expiry each write gets,
@@ -40,8 +41,8 @@ class DragonflyCacheStoreTest {
 
     private DragonflyCacheStore store(DragonflyClient client, DragonflyCacheSettings settings, int clearBatchSize) {
         FailureGuard failOpen = new FailureGuard(false, new CircuitBreaker(Duration.ZERO, System::nanoTime));
-        CacheRuntime runtime = new CacheRuntime(client, failOpen, new SingleFlight(), null, ForkJoinPool.commonPool(),
-                clearBatchSize);
+        CacheRuntime runtime =
+                new CacheRuntime(client, failOpen, new SingleFlight(), null, ForkJoinPool.commonPool(), clearBatchSize);
         return new DragonflyCacheStore(name, settings.keyPrefixFor(name), settings, runtime, new CacheStatistics());
     }
 
@@ -60,9 +61,12 @@ class DragonflyCacheStoreTest {
     /** Writes one key through each of the three write paths and returns their remaining lives. */
     private List<Long> writeEachWay(DragonflyCacheStore store, String prefix) throws Exception {
         assertThat(store.put(prefix, key(prefix + "-put"), bytes("v"))).isTrue();
-        assertThat(await(store.putAsync(prefix, key(prefix + "-async"), bytes("v")))).isTrue();
+        assertThat(await(store.putAsync(prefix, key(prefix + "-async"), bytes("v"))))
+                .isTrue();
         assertThat(store.putIfAbsent(prefix, key(prefix + "-nx"), bytes("v"))).isNull();
-        return List.of(client.pttl(key(prefix + "-put")), client.pttl(key(prefix + "-async")),
+        return List.of(
+                client.pttl(key(prefix + "-put")),
+                client.pttl(key(prefix + "-async")),
                 client.pttl(key(prefix + "-nx")));
     }
 
@@ -83,7 +87,8 @@ class DragonflyCacheStoreTest {
 
     @Test
     void timeToLiveWithJitter_everyWriteGetsAnExtraOfItsOwn() throws Exception {
-        DragonflyCacheStore store = store(DragonflyCacheSettings.defaults().withTimeToLive(Duration.ofMillis(TTL))
+        DragonflyCacheStore store = store(DragonflyCacheSettings.defaults()
+                .withTimeToLive(Duration.ofMillis(TTL))
                 .withTtlJitter(Duration.ofMillis(TTL / 2)));
         List<Long> ttls = new ArrayList<>();
 
@@ -92,7 +97,9 @@ class DragonflyCacheStoreTest {
         }
 
         assertThat(ttls).allSatisfy(ttl -> assertThat(ttl).isBetween(TTL - SLACK, TTL + TTL / 2));
-        assertThat(ttls).as("some extra beyond the time to live").anySatisfy(ttl -> assertThat(ttl).isGreaterThan(TTL));
+        assertThat(ttls)
+                .as("some extra beyond the time to live")
+                .anySatisfy(ttl -> assertThat(ttl).isGreaterThan(TTL));
         assertThat(ttls.stream().distinct().count()).isGreaterThan(1);
     }
 
@@ -124,7 +131,9 @@ class DragonflyCacheStoreTest {
         client.pexpire(key("k"), 2_000);
         assertThat(live.get("k", key("k"))).isEqualTo(bytes("v"));
         assertThat(await(live.getAsync("k", key("k")))).isEqualTo(bytes("v"));
-        assertThat(client.pttl(key("k"))).as("after reads of a time-to-live cache").isBetween(1L, 2_000L);
+        assertThat(client.pttl(key("k")))
+                .as("after reads of a time-to-live cache")
+                .isBetween(1L, 2_000L);
     }
 
     @Test
@@ -137,7 +146,8 @@ class DragonflyCacheStoreTest {
         client.set(outside, bytes("stays"));
         byte[] pattern = KeyPatterns.prefixPattern(name + "::");
         assertThat(client.scanBinary("0", ScanArgs.match(pattern).count(3)).isLast())
-                .as("premise: this server needs more than one SCAN page for 25 keys at COUNT 3").isFalse();
+                .as("premise: this server needs more than one SCAN page for 25 keys at COUNT 3")
+                .isFalse();
 
         assertThat(store.clear()).isEqualTo(25);
 
@@ -150,8 +160,11 @@ class DragonflyCacheStoreTest {
 
     @Test
     void aStoppedServer_eachCallAnswersItsFallback_andIsCounted(ManagedServer server) throws Exception {
-        try (DragonflyClient own = DragonflyClient.create(ClientOptions.builder().uri(server.uri())
-                .timeout(Duration.ofMillis(500)).connectTimeout(Duration.ofMillis(500)).build())) {
+        try (DragonflyClient own = DragonflyClient.create(ClientOptions.builder()
+                .uri(server.uri())
+                .timeout(Duration.ofMillis(500))
+                .connectTimeout(Duration.ofMillis(500))
+                .build())) {
             DragonflyCacheStore store = store(own, DragonflyCacheSettings.defaults(), 1000);
             server.stop();
 
@@ -164,7 +177,9 @@ class DragonflyCacheStoreTest {
             assertThat(store.clear()).isEqualTo(-1);
 
             CacheStatistics statistics = store.statistics();
-            assertThat(statistics.errors()).as("each call, the circuit breaker being off").isEqualTo(7);
+            assertThat(statistics.errors())
+                    .as("each call, the circuit breaker being off")
+                    .isEqualTo(7);
             assertThat(statistics.puts()).isZero();
             assertThat(statistics.evictions()).isZero();
         }

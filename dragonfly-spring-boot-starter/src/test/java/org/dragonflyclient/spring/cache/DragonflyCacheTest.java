@@ -16,11 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.cache.Cache.ValueRetrievalException;
+
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.spring.TestClients;
 import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
-import org.junit.jupiter.api.Test;
-import org.springframework.cache.Cache.ValueRetrievalException;
 
 /**
  * What the contract cannot see: how entries sit on the server (keys, expiry, markers) and how
@@ -35,7 +36,10 @@ class DragonflyCacheTest {
     }
 
     private DragonflyCache cache(String name, DragonflyCacheSettings settings) {
-        return (DragonflyCache) DragonflyCacheManager.builder(client).withCache(name, settings).build().getCache(name);
+        return (DragonflyCache) DragonflyCacheManager.builder(client)
+                .withCache(name, settings)
+                .build()
+                .getCache(name);
     }
 
     private static DragonflyCacheSettings jdk() {
@@ -76,7 +80,8 @@ class DragonflyCacheTest {
 
     @Test
     void timeToLive_andJitter_setTheExpiryOfEachWrite() {
-        DragonflyCache cache = cache(jdk().withTimeToLive(Duration.ofSeconds(60)).withTtlJitter(Duration.ofSeconds(30)));
+        DragonflyCache cache =
+                cache(jdk().withTimeToLive(Duration.ofSeconds(60)).withTtlJitter(Duration.ofSeconds(30)));
         List<Long> ttls = new ArrayList<>();
 
         for (int i = 0; i < 20; i++) {
@@ -113,8 +118,11 @@ class DragonflyCacheTest {
     @Test
     void clear_deletesInBatches_andOnlyItsOwnKeys() {
         String name = "glob*[?]-" + UUID.randomUUID();
-        DragonflyCache globbed = (DragonflyCache) DragonflyCacheManager.builder(client).clearBatchSize(10)
-                .withCache(name, jdk()).build().getCache(name);
+        DragonflyCache globbed = (DragonflyCache) DragonflyCacheManager.builder(client)
+                .clearBatchSize(10)
+                .withCache(name, jdk())
+                .build()
+                .getCache(name);
         DragonflyCache neighbour = cache(name.replace("*[?]", "X[a]"), jdk());
         DragonflyCache prefixOfOther = cache(name + "-longer", jdk());
         for (int i = 0; i < 35; i++) {
@@ -144,7 +152,8 @@ class DragonflyCacheTest {
     void nullNotAllowed_theErrorNamesTheFix() {
         DragonflyCache cache = cache(jdk().withCacheNullValues(false));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> cache.put("k", null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> cache.put("k", null))
                 .withMessageContaining("unless = \"#result == null\"")
                 .withMessageContaining("dragonfly.cache.caches." + cache.getName() + ".cache-null-values=true");
     }
@@ -177,8 +186,10 @@ class DragonflyCacheTest {
     void keysWithoutToString_areRefused_namingTheFix() {
         DragonflyCache cache = cache(jdk());
 
-        assertThatIllegalArgumentException().isThrownBy(() -> cache.get(new Object()))
-                .withMessageContaining(cache.getName()).withMessageContaining("toString()");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> cache.get(new Object()))
+                .withMessageContaining(cache.getName())
+                .withMessageContaining("toString()");
     }
 
     @Test
@@ -194,7 +205,8 @@ class DragonflyCacheTest {
     void valuesThatCannotBeSerialized_failThePut_namingTheCache() {
         DragonflyCache cache = cache(jdk());
 
-        assertThatThrownBy(() -> cache.put("k", new Object())).hasMessageContaining(cache.getName())
+        assertThatThrownBy(() -> cache.put("k", new Object()))
+                .hasMessageContaining(cache.getName())
                 .hasMessageContaining("Serializable");
     }
 
@@ -222,7 +234,8 @@ class DragonflyCacheTest {
         DragonflyCache cache = cache(jdk());
 
         assertThatThrownBy(() -> cache.get("k", () -> cache.get("k", () -> "inner")))
-                .isInstanceOf(ValueRetrievalException.class).hasRootCauseInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ValueRetrievalException.class)
+                .hasRootCauseInstanceOf(IllegalStateException.class)
                 .hasStackTraceContaining("asked for the same key again");
     }
 
@@ -231,18 +244,26 @@ class DragonflyCacheTest {
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "cache-executor"));
         try {
             String name = "async-" + UUID.randomUUID();
-            DragonflyCache cache = (DragonflyCache) DragonflyCacheManager.builder(client).executor((Executor) executor)
-                    .withCache(name, jdk()).build().getCache(name);
+            DragonflyCache cache = (DragonflyCache) DragonflyCacheManager.builder(client)
+                    .executor((Executor) executor)
+                    .withCache(name, jdk())
+                    .build()
+                    .getCache(name);
             List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
             cache.retrieve("k", () -> {
-                threads.add(Thread.currentThread().getName());
-                return java.util.concurrent.CompletableFuture.completedFuture("v");
-            }).get(10, TimeUnit.SECONDS);
-            cache.retrieve("k").thenRun(() -> threads.add(Thread.currentThread().getName())).get(10, TimeUnit.SECONDS);
+                        threads.add(Thread.currentThread().getName());
+                        return java.util.concurrent.CompletableFuture.completedFuture("v");
+                    })
+                    .get(10, TimeUnit.SECONDS);
+            cache.retrieve("k")
+                    .thenRun(() -> threads.add(Thread.currentThread().getName()))
+                    .get(10, TimeUnit.SECONDS);
 
             // The caller's thread when the stage had completed already, the executor's otherwise.
-            assertThat(threads).hasSize(2).allSatisfy(thread -> assertThat(thread).isIn("main", "cache-executor"));
+            assertThat(threads)
+                    .hasSize(2)
+                    .allSatisfy(thread -> assertThat(thread).isIn("main", "cache-executor"));
         } finally {
             executor.shutdownNow();
         }

@@ -8,15 +8,16 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.core.DragonflyConnectionException;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.WithTestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * What a cache does when its server goes away, on a server of its own: fail-open (the default)
@@ -31,9 +32,12 @@ class FailureModesTest {
     @BeforeEach
     void connect(ManagedServer server) {
         this.server = server;
-        this.client = DragonflyClient.create(ClientOptions.builder().uri(server.uri())
-                .timeout(Duration.ofMillis(500)).connectTimeout(Duration.ofMillis(500))
-                .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(100)).build());
+        this.client = DragonflyClient.create(ClientOptions.builder()
+                .uri(server.uri())
+                .timeout(Duration.ofMillis(500))
+                .connectTimeout(Duration.ofMillis(500))
+                .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(100))
+                .build());
     }
 
     @AfterEach
@@ -42,8 +46,11 @@ class FailureModesTest {
     }
 
     private DragonflyCache cache(boolean failFast, Duration openDuration) {
-        return (DragonflyCache) DragonflyCacheManager.builder(client).failFast(failFast)
-                .circuitBreakerOpenDuration(openDuration).build().getCache("modes");
+        return (DragonflyCache) DragonflyCacheManager.builder(client)
+                .failFast(failFast)
+                .circuitBreakerOpenDuration(openDuration)
+                .build()
+                .getCache("modes");
     }
 
     @Test
@@ -60,12 +67,16 @@ class FailureModesTest {
         assertThat(cache.evictIfPresent("k")).isFalse();
         cache.clear();
         CompletableFuture<?> retrieved = cache.retrieve("k");
-        assertThat(retrieved == null ? null : retrieved.get(10, TimeUnit.SECONDS)).isNull();
-        assertThat(cache.retrieve("k", () -> CompletableFuture.completedFuture("async")).get(10, TimeUnit.SECONDS))
+        assertThat(retrieved == null ? null : retrieved.get(10, TimeUnit.SECONDS))
+                .isNull();
+        assertThat(cache.retrieve("k", () -> CompletableFuture.completedFuture("async"))
+                        .get(10, TimeUnit.SECONDS))
                 .isEqualTo("async");
 
         CacheStatistics statistics = cache.statistics();
-        assertThat(statistics.errors()).as("the failure that opened the breaker").isEqualTo(1);
+        assertThat(statistics.errors())
+                .as("the failure that opened the breaker")
+                .isEqualTo(1);
         assertThat(statistics.rejections()).as("everything after it, skipped").isGreaterThanOrEqualTo(9);
         assertThat(statistics.misses()).isGreaterThanOrEqualTo(2);
     }
@@ -78,10 +89,12 @@ class FailureModesTest {
 
         server.start();
 
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            cache.put("k", "after");
-            assertThat(cache.get("k", String.class)).isEqualTo("after");
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    cache.put("k", "after");
+                    assertThat(cache.get("k", String.class)).isEqualTo("after");
+                });
     }
 
     @Test
@@ -103,7 +116,8 @@ class FailureModesTest {
         server.stop();
 
         assertThatExceptionOfType(DragonflyException.class).isThrownBy(() -> cache.get("k"));
-        assertThatExceptionOfType(DragonflyConnectionException.class).isThrownBy(() -> cache.put("k", "v"))
+        assertThatExceptionOfType(DragonflyConnectionException.class)
+                .isThrownBy(() -> cache.put("k", "v"))
                 .withMessageContaining("skipped");
         assertThatExceptionOfType(DragonflyConnectionException.class).isThrownBy(() -> cache.evict("k"));
         assertThat(cache.statistics().errors()).isEqualTo(1);

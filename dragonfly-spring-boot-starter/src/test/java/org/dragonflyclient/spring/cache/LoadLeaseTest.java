@@ -14,13 +14,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.core.SetArgs;
-import org.dragonflyclient.spring.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.Cache;
+
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.core.SetArgs;
+import org.dragonflyclient.spring.TestClients;
 
 /**
  * The cross-JVM lease, with two managers on two clients of their own standing for two JVMs: each
@@ -45,7 +46,10 @@ class LoadLeaseTest {
     }
 
     private Cache cache(DragonflyClient client, Duration lease) {
-        return DragonflyCacheManager.builder(client).distributedLoadLease(lease).build().getCache(name);
+        return DragonflyCacheManager.builder(client)
+                .distributedLoadLease(lease)
+                .build()
+                .getCache(name);
     }
 
     @Test
@@ -76,13 +80,17 @@ class LoadLeaseTest {
             pool.shutdownNow();
         }
         assertThat(loads).hasValue(1);
-        assertThat(first.exists(LoadLease.LEASE_PREFIX + name + "::k")).as("lease given back").isZero();
+        assertThat(first.exists(LoadLease.LEASE_PREFIX + name + "::k"))
+                .as("lease given back")
+                .isZero();
     }
 
     @Test
     void aLeaseLeftByACrashedHolder_delaysTheLoadAtMostUntilItExpires() {
-        first.set((LoadLease.LEASE_PREFIX + name + "::k").getBytes(StandardCharsets.UTF_8),
-                "crashed".getBytes(StandardCharsets.UTF_8), SetArgs.px(300));
+        first.set(
+                (LoadLease.LEASE_PREFIX + name + "::k").getBytes(StandardCharsets.UTF_8),
+                "crashed".getBytes(StandardCharsets.UTF_8),
+                SetArgs.px(300));
         AtomicInteger loads = new AtomicInteger();
 
         String value = cache(second, Duration.ofSeconds(10)).get("k", () -> "loaded-" + loads.incrementAndGet());
@@ -102,6 +110,7 @@ class LoadLeaseTest {
             // the first load fails
         }
 
-        assertThat(cache(second, Duration.ofSeconds(30)).get("k", () -> "second try")).isEqualTo("second try");
+        assertThat(cache(second, Duration.ofSeconds(30)).get("k", () -> "second try"))
+                .isEqualTo("second try");
     }
 }

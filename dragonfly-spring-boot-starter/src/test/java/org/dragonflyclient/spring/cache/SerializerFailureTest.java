@@ -13,11 +13,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.cache.Cache;
+
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.spring.TestClients;
 import org.dragonflyclient.spring.cache.serializer.CacheValueSerializer;
-import org.junit.jupiter.api.Test;
-import org.springframework.cache.Cache;
 
 /**
  * A value serializer that throws on some calls, while many threads share the cache and the
@@ -54,7 +55,8 @@ class SerializerFailureTest {
         String name = "flaky-" + UUID.randomUUID();
         Cache cache = DragonflyCacheManager.builder(client)
                 .withCache(name, DragonflyCacheSettings.defaults().withSerializer(new FlakySerializer()))
-                .build().getCache(name);
+                .build()
+                .getCache(name);
         AtomicInteger mismatches = new AtomicInteger();
         AtomicInteger serializerFailures = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

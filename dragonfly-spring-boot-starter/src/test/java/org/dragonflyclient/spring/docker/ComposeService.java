@@ -11,11 +11,18 @@ import org.springframework.boot.docker.compose.core.RunningService;
  * A service as {@code docker compose ps} would describe it: an image, and a host port published
  * for the container's 6379. Tests point it at a real server, so no container is involved.
  */
-record ComposeService(String name, ImageReference image, String host, ConnectionPorts ports,
-        Map<String, String> env, Map<String, String> labels) implements RunningService {
+record ComposeService(
+        String name,
+        ImageReference image,
+        String host,
+        ConnectionPorts ports,
+        Map<String, String> env,
+        Map<String, String> labels)
+        implements RunningService {
 
     static ComposeService of(String image, String host, int publishedPort) {
-        return new ComposeService("cache", ImageReference.of(image), host, publishing(publishedPort), Map.of(), Map.of());
+        return new ComposeService(
+                "cache", ImageReference.of(image), host, publishing(publishedPort), Map.of(), Map.of());
     }
 
     ComposeService withEnv(Map<String, String> env) {

@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.dragonflyclient.core.ClientOptions;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.TestClients;
-import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
-import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
-import org.dragonflyclient.test.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +16,13 @@ import org.springframework.boot.docker.compose.service.connection.ComposeService
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mock.env.MockEnvironment;
+
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.TestClients;
+import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
+import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
+import org.dragonflyclient.test.TestServer;
 
 /**
  * The Docker Compose path as far as it goes without Docker, the way Spring Boot tests its own
@@ -40,17 +41,20 @@ class DragonflyDockerComposeConnectionDetailsFactoryTests {
             // Properties that would fail: the Compose service must replace them.
             .withPropertyValues("dragonfly.host=unreachable.invalid", "dragonfly.port=1");
 
-    private final DragonflyDockerComposeConnectionDetailsFactory factory = new DragonflyDockerComposeConnectionDetailsFactory();
+    private final DragonflyDockerComposeConnectionDetailsFactory factory =
+            new DragonflyDockerComposeConnectionDetailsFactory();
 
     @Test
     void dragonflyService_becomesTheConnection() {
-        RunningService service = ComposeService.of("docker.dragonflydb.io/dragonflydb/dragonfly:latest",
-                SERVER.host(), SERVER.port());
+        RunningService service =
+                ComposeService.of("docker.dragonflydb.io/dragonflydb/dragonfly:latest", SERVER.host(), SERVER.port());
         runner.withInitializer(context -> ComposeServiceConnections.servicesReady(context, List.of(service)))
                 .run(context -> {
                     DragonflyConnectionDetails details = context.getBean(DragonflyConnectionDetails.class);
-                    assertThat(details).isInstanceOf(
-                            DragonflyDockerComposeConnectionDetailsFactory.DragonflyDockerComposeConnectionDetails.class);
+                    assertThat(details)
+                            .isInstanceOf(
+                                    DragonflyDockerComposeConnectionDetailsFactory
+                                            .DragonflyDockerComposeConnectionDetails.class);
                     assertThat(details.getHost()).isEqualTo(SERVER.host());
                     assertThat(details.getPort()).isEqualTo(SERVER.port());
                     assertThat(context.getBean(ClientOptions.class).port()).isEqualTo(SERVER.port());
@@ -59,9 +63,17 @@ class DragonflyDockerComposeConnectionDetailsFactoryTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "docker.dragonflydb.io/dragonflydb/dragonfly", "docker.dragonflydb.io/dragonflydb/dragonfly:v1.30.0",
-            "dragonflydb/dragonfly", "redis", "redis:7.4-alpine", "docker.io/library/redis:8", "redis/redis-stack-server",
-            "valkey/valkey:8" })
+    @ValueSource(
+            strings = {
+                "docker.dragonflydb.io/dragonflydb/dragonfly",
+                "docker.dragonflydb.io/dragonflydb/dragonfly:v1.30.0",
+                "dragonflydb/dragonfly",
+                "redis",
+                "redis:7.4-alpine",
+                "docker.io/library/redis:8",
+                "redis/redis-stack-server",
+                "valkey/valkey:8"
+            })
     void recognisedImages_giveTheServicesHostAndPublishedPort(String image) {
         DragonflyConnectionDetails details = detailsOf(ComposeService.of(image, "192.0.2.7", 49153));
         assertThat(details).isNotNull();
@@ -73,7 +85,7 @@ class DragonflyDockerComposeConnectionDetailsFactoryTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "postgres:17", "mongo", "memcached", "example.com/team/dragonfly-proxy" })
+    @ValueSource(strings = {"postgres:17", "mongo", "memcached", "example.com/team/dragonfly-proxy"})
     void otherImages_areNotTakenForDragonfly(String image) {
         assertThat(detailsOf(ComposeService.of(image, "192.0.2.7", 49153))).isNull();
     }
@@ -97,13 +109,16 @@ class DragonflyDockerComposeConnectionDetailsFactoryTests {
     @Test
     void withoutDockerComposeSupport_theFactoriesStillLoad_andTheClientWorks() {
         FilteredClassLoader withoutCompose = new FilteredClassLoader("org.springframework.boot.docker.compose");
-        Map<Class<?>, ConnectionDetails> found = new ConnectionDetailsFactories(withoutCompose)
-                .getConnectionDetails(new Object(), false);
+        Map<Class<?>, ConnectionDetails> found =
+                new ConnectionDetailsFactories(withoutCompose).getConnectionDetails(new Object(), false);
         assertThat(found).isEmpty();
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class))
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class))
                 .withClassLoader(withoutCompose)
                 .withPropertyValues("dragonfly.url=" + SERVER.uri())
-                .run(context -> assertThat(context.getBean(DragonflyClient.class).ping()).isEqualTo("PONG"));
+                .run(context -> assertThat(
+                                context.getBean(DragonflyClient.class).ping())
+                        .isEqualTo("PONG"));
     }
 
     private DragonflyConnectionDetails detailsOf(RunningService service) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
-import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.WebApplicationType;
@@ -16,6 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
+import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
 
 /**
  * A real {@code docker compose up} of a Dragonfly service, through Spring Boot's Docker Compose
@@ -27,16 +28,21 @@ class DragonflyDockerComposeIntegrationTests {
 
     @Test
     void composeFile_startsDragonfly_andTheApplicationConnectsWithoutSettings() throws IOException {
-        String composeFile = new ClassPathResource("dragonfly-compose.yaml", getClass()).getFile().getAbsolutePath();
+        String composeFile = new ClassPathResource("dragonfly-compose.yaml", getClass())
+                .getFile()
+                .getAbsolutePath();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ComposeApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.docker.compose.file=" + composeFile,
+                .properties(
+                        "spring.docker.compose.file=" + composeFile,
                         "spring.docker.compose.skip.in-tests=false",
                         "spring.docker.compose.lifecycle-management=start-and-stop",
                         "spring.docker.compose.stop.command=down")
                 .run()) {
             assertThat(context.getBean(DragonflyConnectionDetails.class))
-                    .isInstanceOf(DragonflyDockerComposeConnectionDetailsFactory.DragonflyDockerComposeConnectionDetails.class);
+                    .isInstanceOf(
+                            DragonflyDockerComposeConnectionDetailsFactory.DragonflyDockerComposeConnectionDetails
+                                    .class);
             DragonflyClient client = context.getBean(DragonflyClient.class);
             client.set("compose-test", "works");
             assertThat(client.get("compose-test")).isEqualTo("works");
@@ -45,8 +51,10 @@ class DragonflyDockerComposeIntegrationTests {
 
     static boolean dockerEngineAnswers() {
         try {
-            Process docker = new ProcessBuilder("docker", "info").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process docker = new ProcessBuilder("docker", "info")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!docker.waitFor(20, TimeUnit.SECONDS)) {
                 docker.destroyForcibly();
                 return false;
@@ -62,6 +70,5 @@ class DragonflyDockerComposeIntegrationTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(DragonflyAutoConfiguration.class)
-    static class ComposeApplication {
-    }
+    static class ComposeApplication {}
 }

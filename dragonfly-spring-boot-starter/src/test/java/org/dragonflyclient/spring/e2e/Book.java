@@ -4,5 +4,4 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 
 /** A book of the test application; its package is the application's, so it may be deserialized. */
-public record Book(String isbn, String title, BigDecimal price) implements Serializable {
-}
+public record Book(String isbn, String title, BigDecimal price) implements Serializable {}

@@ -6,5 +6,4 @@ import org.springframework.cache.annotation.EnableCaching;
 /** The application the end-to-end tests run: nothing but the starter and a cached service. */
 @SpringBootApplication
 @EnableCaching
-public class BookstoreApplication {
-}
+public class BookstoreApplication {}

@@ -15,16 +15,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.TestClients;
-import org.dragonflyclient.spring.cache.DragonflyCache;
-import org.dragonflyclient.spring.cache.DragonflyCacheManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cache.CacheManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.TestClients;
+import org.dragonflyclient.spring.cache.DragonflyCache;
+import org.dragonflyclient.spring.cache.DragonflyCacheManager;
 
 /** The whole starter in a Spring Boot application, with annotations, YAML and a real server. */
 @SpringBootTest(classes = BookstoreApplication.class)
@@ -71,8 +72,10 @@ class BookstoreCachingTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(books.calls("find") - before).isEqualTo(1);
-        assertThat(client.pttl("books::" + isbn)).as("time-to-live from YAML")
-                .isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
+        assertThat(client.pttl("books::" + isbn))
+                .as("time-to-live from YAML")
+                .isBetween(
+                        Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
     }
 
     @Test
@@ -139,10 +142,12 @@ class BookstoreCachingTest {
         books.price(isbn);
         assertThat(client.pttl("short-lived::" + isbn)).isBetween(1L, 1000L);
 
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            books.price(isbn);
-            assertThat(books.calls("price") - before).isEqualTo(2);
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    books.price(isbn);
+                    assertThat(books.calls("price") - before).isEqualTo(2);
+                });
     }
 
     @Test
@@ -182,7 +187,8 @@ class BookstoreCachingTest {
         books.foreign(id);
 
         assertThat(books.calls("foreign") - before).isEqualTo(2);
-        assertThat(cache("foreign").statistics().unreadable() - unreadableBefore).isEqualTo(1);
+        assertThat(cache("foreign").statistics().unreadable() - unreadableBefore)
+                .isEqualTo(1);
     }
 
     @Test
@@ -191,8 +197,16 @@ class BookstoreCachingTest {
         books.find(isbn);
         books.find(isbn);
 
-        assertThat(meterRegistry.get("cache.gets").tags("cache", "books", "result", "hit").functionCounter().count())
+        assertThat(meterRegistry
+                        .get("cache.gets")
+                        .tags("cache", "books", "result", "hit")
+                        .functionCounter()
+                        .count())
                 .isPositive();
-        assertThat(meterRegistry.get("dragonfly.commands").tags("command", "GET").timers()).isNotEmpty();
+        assertThat(meterRegistry
+                        .get("dragonfly.commands")
+                        .tags("command", "GET")
+                        .timers())
+                .isNotEmpty();
     }
 }

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.test.ManagedServer;
-import org.dragonflyclient.test.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,14 +15,18 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.dragonflyclient.test.ManagedServer;
+import org.dragonflyclient.test.TestServers;
+
 /**
  * The server freezes (paused: connections stay open, nothing answers, so every call would wait for
  * its timeout) under {@code sync = false}, {@code sync = true} and {@code CompletableFuture}
  * methods: each returns the method's own result, no request pays more than one timeout, the
  * circuit breaker opens after the failure and closes again when the server answers.
  */
-@SpringBootTest(classes = BookstoreApplication.class, properties = {
-        "dragonfly.timeout=1s", "dragonfly.cache.circuit-breaker.open-duration=500ms" })
+@SpringBootTest(
+        classes = BookstoreApplication.class,
+        properties = {"dragonfly.timeout=1s", "dragonfly.cache.circuit-breaker.open-duration=500ms"})
 @DirtiesContext
 class BookstorePausedServerTest {
 
@@ -67,12 +69,16 @@ class BookstorePausedServerTest {
             for (int round = 0; round < 3; round++) {
                 String isbn = "p" + round;
                 assertThat(timed(() -> assertThat(books.find(isbn).isbn()).isEqualTo(isbn)))
-                        .as("sync = false, round " + round).isLessThan(TIMEOUT.multipliedBy(2));
-                assertThat(timed(() -> assertThat(books.loadSlowly(isbn).title()).isEqualTo("Slow " + isbn)))
-                        .as("sync = true, round " + round).isLessThan(TIMEOUT.multipliedBy(2));
+                        .as("sync = false, round " + round)
+                        .isLessThan(TIMEOUT.multipliedBy(2));
+                assertThat(timed(
+                                () -> assertThat(books.loadSlowly(isbn).title()).isEqualTo("Slow " + isbn)))
+                        .as("sync = true, round " + round)
+                        .isLessThan(TIMEOUT.multipliedBy(2));
                 assertThat(timed(() -> assertThat(books.quote(isbn).get(5, TimeUnit.SECONDS))
-                        .isEqualTo("quote of " + isbn)))
-                        .as("CompletableFuture, round " + round).isLessThan(TIMEOUT.multipliedBy(2));
+                                .isEqualTo("quote of " + isbn)))
+                        .as("CompletableFuture, round " + round)
+                        .isLessThan(TIMEOUT.multipliedBy(2));
             }
             // With the server frozen nothing is served from the cache: each call ran its method.
             assertThat(books.calls("find") - finds).isEqualTo(3);
@@ -83,14 +89,16 @@ class BookstorePausedServerTest {
         }
 
         // The breaker lets a probe through after its open duration and closes: caching resumes.
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            int before = books.calls("find");
-            books.find("after");
-            books.find("after");
-            assertThat(books.calls("find") - before).isLessThanOrEqualTo(1);
-            int again = books.calls("find");
-            books.find("after");
-            assertThat(books.calls("find")).isEqualTo(again);
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    int before = books.calls("find");
+                    books.find("after");
+                    books.find("after");
+                    assertThat(books.calls("find") - before).isLessThanOrEqualTo(1);
+                    int again = books.calls("find");
+                    books.find("after");
+                    assertThat(books.calls("find")).isEqualTo(again);
+                });
     }
 }

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.dragonflyclient.core.ClientOptions;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.TestClients;
-import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
-import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
-import org.dragonflyclient.test.TestServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -24,6 +18,13 @@ import org.springframework.context.annotation.Configuration;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.TestClients;
+import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
+import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
+import org.dragonflyclient.test.TestServer;
+
 /**
  * The {@code @ServiceConnection} path as far as it goes without Docker: Spring Boot's own
  * registrar finds a container bean, asks the factories for connection details, and the client
@@ -35,8 +36,8 @@ class DragonflyContainerConnectionDetailsFactoryTests {
     private static final TestServer SERVER = TestClients.server();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ServiceConnectionAutoConfiguration.class,
-                    DragonflyAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(ServiceConnectionAutoConfiguration.class, DragonflyAutoConfiguration.class))
             // Properties that would fail: the service connection must replace them.
             .withPropertyValues("dragonfly.host=unreachable.invalid", "dragonfly.port=1");
 
@@ -55,36 +56,43 @@ class DragonflyContainerConnectionDetailsFactoryTests {
 
     @Test
     void dragonflyContainer_becomesTheConnection() {
-        runner.withUserConfiguration(DragonflyContainerConfiguration.class).run(context ->
-                assertThat(context.getBean(DragonflyClient.class).ping()).isEqualTo("PONG"));
+        runner.withUserConfiguration(DragonflyContainerConfiguration.class)
+                .run(context -> assertThat(
+                                context.getBean(DragonflyClient.class).ping())
+                        .isEqualTo("PONG"));
     }
 
     @Test
     void unrelatedContainer_isNotTakenForDragonfly() {
         // Spring Boot reports a service connection nobody claims.
-        runner.withUserConfiguration(PostgresContainerConfiguration.class).run(context ->
-                assertThat(context).getFailure().isInstanceOf(ConnectionDetailsNotFoundException.class));
+        runner.withUserConfiguration(PostgresContainerConfiguration.class)
+                .run(context ->
+                        assertThat(context).getFailure().isInstanceOf(ConnectionDetailsNotFoundException.class));
     }
 
     @Test
     void connectionNames_coverDragonflyRedisAndValkeyImages() {
         assertThat(DragonflyContainerConnectionDetailsFactory.CONNECTION_NAMES)
                 .contains("dragonflydb/dragonfly", "dragonfly", "redis", "valkey/valkey");
-        assertThat(DockerImageName.parse("docker.dragonflydb.io/dragonflydb/dragonfly:v1.30.0").getRepository())
+        assertThat(DockerImageName.parse("docker.dragonflydb.io/dragonflydb/dragonfly:v1.30.0")
+                        .getRepository())
                 .isEqualTo("dragonflydb/dragonfly");
     }
 
     @Test
     void withoutTestcontainers_theFactoriesStillLoad_andTheClientWorks() {
-        FilteredClassLoader withoutTestcontainers = new FilteredClassLoader("org.testcontainers",
-                "org.springframework.boot.testcontainers");
-        Map<Class<?>, ConnectionDetails> found = new ConnectionDetailsFactories(withoutTestcontainers)
-                .getConnectionDetails(new Object(), false);
+        FilteredClassLoader withoutTestcontainers =
+                new FilteredClassLoader("org.testcontainers", "org.springframework.boot.testcontainers");
+        Map<Class<?>, ConnectionDetails> found =
+                new ConnectionDetailsFactories(withoutTestcontainers).getConnectionDetails(new Object(), false);
         assertThat(found).isEmpty();
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class))
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class))
                 .withClassLoader(withoutTestcontainers)
                 .withPropertyValues("dragonfly.url=" + SERVER.uri())
-                .run(context -> assertThat(context.getBean(DragonflyClient.class).ping()).isEqualTo("PONG"));
+                .run(context -> assertThat(
+                                context.getBean(DragonflyClient.class).ping())
+                        .isEqualTo("PONG"));
     }
 
     /** A container that is "running" at the shared test server's address; it never talks to Docker. */
@@ -116,8 +124,7 @@ class DragonflyContainerConnectionDetailsFactoryTests {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -61,8 +61,10 @@ interface AsyncScripting extends ScriptingAsyncCommands, AsyncMode {
     default CompletableFuture<Reply> evalScript(Script script, Object[] keys, Object[] args) {
         Command<Reply> bySha = SCRIPTS.evalsha(script, keys, args);
         Command<Reply> bySource = SCRIPTS.eval(script, keys, args);
-        return send(bySha).exceptionallyCompose(failure -> ScriptingCommandBuilder.isNoScript(failure)
-                ? sendFallback(bySource) : CompletableFuture.failedFuture(failure));
+        return send(bySha)
+                .exceptionallyCompose(failure -> ScriptingCommandBuilder.isNoScript(failure)
+                        ? sendFallback(bySource)
+                        : CompletableFuture.failedFuture(failure));
     }
 
     /**

@@ -75,12 +75,15 @@ final class BatchFailures {
 
     private void throwIfAny() {
         if (mayHaveRun + notSent > 0) {
-            throw new DragonflyConnectionException((mayHaveRun + notSent) + " of the " + commands + " commands of the "
-                    + batch + " failed because the connection broke or could not be obtained: " + mayHaveRun
-                    + " may or may not have run (their exception's isOutcomeUnknown() is true), " + notSent
-                    + " were not sent" + (timedOut > 0 ? ", and " + timedOut + " more timed out" : "")
-                    + ". Nothing is sent again by itself; each command's future holds its own outcome. First failure: "
-                    + first.getMessage(), first, mayHaveRun > 0);
+            throw new DragonflyConnectionException(
+                    (mayHaveRun + notSent) + " of the " + commands + " commands of the "
+                            + batch + " failed because the connection broke or could not be obtained: " + mayHaveRun
+                            + " may or may not have run (their exception's isOutcomeUnknown() is true), " + notSent
+                            + " were not sent" + (timedOut > 0 ? ", and " + timedOut + " more timed out" : "")
+                            + ". Nothing is sent again by itself; each command's future holds its own outcome. First failure: "
+                            + first.getMessage(),
+                    first,
+                    mayHaveRun > 0);
         }
         if (timedOut > 0) {
             throw new DragonflyTimeoutException(timedOut + " of the " + commands + " commands of the " + batch

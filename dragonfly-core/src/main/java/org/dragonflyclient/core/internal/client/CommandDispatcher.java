@@ -43,7 +43,8 @@ public final class CommandDispatcher {
     private final long timeoutNanos;
     private final CommandListener listener;
 
-    CommandDispatcher(ConnectionPool pool, DedicatedConnections dedicated, long timeoutNanos, CommandListener listener) {
+    CommandDispatcher(
+            ConnectionPool pool, DedicatedConnections dedicated, long timeoutNanos, CommandListener listener) {
         this.pool = pool;
         this.dedicated = dedicated;
         this.timeoutNanos = timeoutNanos;
@@ -237,8 +238,8 @@ public final class CommandDispatcher {
      * @param <T> its reply type
      * @return its reply
      */
-    <T> T runUnit(Connection held, List<Command<?>> unit, CommandEncoder bytes, List<Command<?>> observed,
-            Command<T> exec) {
+    <T> T runUnit(
+            Connection held, List<Command<?>> unit, CommandEncoder bytes, List<Command<?>> observed, Command<T> exec) {
         long start = System.nanoTime();
         long deadline = start + timeoutNanos;
         unit.forEach(c -> c.deadline(deadline));

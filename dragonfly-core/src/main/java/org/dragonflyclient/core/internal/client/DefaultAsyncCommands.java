@@ -11,8 +11,18 @@ import org.dragonflyclient.core.internal.command.Command;
  * once through the {@link CommandDispatcher} and returned as the future of its reply; blocking
  * commands go to a dedicated connection, given back when their future completes.
  */
-final class DefaultAsyncCommands implements DragonflyAsyncCommands, AsyncStrings, AsyncKeys, AsyncHashes, AsyncLists,
-        AsyncBlockingLists, AsyncSets, AsyncSortedSets, AsyncScripting, AsyncPublish, AsyncServer {
+final class DefaultAsyncCommands
+        implements DragonflyAsyncCommands,
+                AsyncStrings,
+                AsyncKeys,
+                AsyncHashes,
+                AsyncLists,
+                AsyncBlockingLists,
+                AsyncSets,
+                AsyncSortedSets,
+                AsyncScripting,
+                AsyncPublish,
+                AsyncServer {
 
     private final CommandDispatcher dispatcher;
 

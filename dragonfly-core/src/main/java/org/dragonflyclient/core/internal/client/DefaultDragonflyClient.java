@@ -4,11 +4,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.dragonflyclient.core.internal.command.Command;
-import org.dragonflyclient.core.internal.connection.ConnectionPool;
-import org.dragonflyclient.core.internal.connection.Connector;
-import org.dragonflyclient.core.internal.connection.DedicatedConnections;
-import org.dragonflyclient.core.internal.connection.PushHandler;
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyAsyncCommands;
 import org.dragonflyclient.core.DragonflyClient;
@@ -16,6 +11,11 @@ import org.dragonflyclient.core.Pipeline;
 import org.dragonflyclient.core.Protocol;
 import org.dragonflyclient.core.PubSub;
 import org.dragonflyclient.core.Transaction;
+import org.dragonflyclient.core.internal.command.Command;
+import org.dragonflyclient.core.internal.connection.ConnectionPool;
+import org.dragonflyclient.core.internal.connection.Connector;
+import org.dragonflyclient.core.internal.connection.DedicatedConnections;
+import org.dragonflyclient.core.internal.connection.PushHandler;
 
 /**
  * The one implementation of {@link DragonflyClient}. The command families are the {@code Sync*}
@@ -24,8 +24,17 @@ import org.dragonflyclient.core.Transaction;
  * of a call. This class holds what is not a command: the async view, pipelines, transactions,
  * subscriptions and the client's life cycle.
  */
-public final class DefaultDragonflyClient implements DragonflyClient, SyncStrings, SyncKeys, SyncHashes, SyncLists,
-        SyncSets, SyncSortedSets, SyncScripting, SyncPublish, SyncServer {
+public final class DefaultDragonflyClient
+        implements DragonflyClient,
+                SyncStrings,
+                SyncKeys,
+                SyncHashes,
+                SyncLists,
+                SyncSets,
+                SyncSortedSets,
+                SyncScripting,
+                SyncPublish,
+                SyncServer {
 
     private final ClientOptions options;
     private final ConnectionPool pool;
@@ -38,14 +47,16 @@ public final class DefaultDragonflyClient implements DragonflyClient, SyncString
         this.options = options;
         this.pool = pool;
         this.dedicated = dedicated;
-        this.dispatcher = new CommandDispatcher(pool, dedicated, options.timeout().toNanos(), options.commandListener());
+        this.dispatcher =
+                new CommandDispatcher(pool, dedicated, options.timeout().toNanos(), options.commandListener());
         this.async = new DefaultAsyncCommands(dispatcher);
     }
 
     public static DragonflyClient connect(ClientOptions options) {
         Connector connector = new Connector(options, PushHandler.IGNORE);
         ConnectionPool pool = ConnectionPool.open(connector);
-        return new DefaultDragonflyClient(options, pool, new DedicatedConnections(connector, DedicatedConnections.DEFAULT_MAX));
+        return new DefaultDragonflyClient(
+                options, pool, new DedicatedConnections(connector, DedicatedConnections.DEFAULT_MAX));
     }
 
     @Override

@@ -20,8 +20,17 @@ import org.dragonflyclient.core.internal.connection.Connection;
  * connection ({@link BatchFailures}). Writing as the batch grows lets the server work while the
  * caller is still adding commands, instead of idling until the whole batch is built.
  */
-public final class DefaultPipeline implements Pipeline, AsyncStrings, AsyncKeys, AsyncHashes, AsyncLists, AsyncSets,
-        AsyncSortedSets, AsyncScripting, AsyncPublish, AsyncServer {
+public final class DefaultPipeline
+        implements Pipeline,
+                AsyncStrings,
+                AsyncKeys,
+                AsyncHashes,
+                AsyncLists,
+                AsyncSets,
+                AsyncSortedSets,
+                AsyncScripting,
+                AsyncPublish,
+                AsyncServer {
 
     /** Commands per write: large enough to amortise a system call, small enough to overlap with the server. */
     public static final int WRITE_EVERY = 128;
@@ -105,8 +114,12 @@ public final class DefaultPipeline implements Pipeline, AsyncStrings, AsyncKeys,
         } catch (DragonflyConnectionException e) {
             // Reported below with the batch's other failures. What the broken connection has not
             // failed yet (a reader on another thread may still be at it) was written: it may have run.
-            DragonflyConnectionException unknown = e.isOutcomeUnknown() ? e : new DragonflyConnectionException(
-                    "The connection broke before this command's reply was read; it may or may not have run", e, true);
+            DragonflyConnectionException unknown = e.isOutcomeUnknown()
+                    ? e
+                    : new DragonflyConnectionException(
+                            "The connection broke before this command's reply was read; it may or may not have run",
+                            e,
+                            true);
             handedOver.forEach(c -> c.completeExceptionally(unknown));
         } catch (RuntimeException e) {
             // A timeout or an interruption: the futures not completed by then fail the same way.

@@ -15,12 +15,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import org.dragonflyclient.core.internal.command.Keyword;
-import org.dragonflyclient.core.internal.output.ReplyTreeOutput;
-import org.dragonflyclient.core.internal.connection.Connection;
-import org.dragonflyclient.core.internal.connection.Connector;
-import org.dragonflyclient.core.internal.resp.FrameHandler;
-import org.dragonflyclient.core.internal.resp.ReplySink;
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyConnectionException;
 import org.dragonflyclient.core.DragonflyException;
@@ -31,6 +25,12 @@ import org.dragonflyclient.core.PubSub;
 import org.dragonflyclient.core.PubSubListener;
 import org.dragonflyclient.core.PubSubMessage;
 import org.dragonflyclient.core.Reply;
+import org.dragonflyclient.core.internal.command.Keyword;
+import org.dragonflyclient.core.internal.connection.Connection;
+import org.dragonflyclient.core.internal.connection.Connector;
+import org.dragonflyclient.core.internal.output.ReplyTreeOutput;
+import org.dragonflyclient.core.internal.resp.FrameHandler;
+import org.dragonflyclient.core.internal.resp.ReplySink;
 
 /**
  * A subscriber connection in subscriber mode ({@link Connection#readFramesUntilClosed}): every
@@ -64,6 +64,7 @@ final class DefaultPubSub implements PubSub {
     private final Set<String> patterns = new LinkedHashSet<>();
     /** Requests written and not fully confirmed, in write order; guarded by {@link #lock}. */
     private final ArrayDeque<Request> pending = new ArrayDeque<>();
+
     private volatile Connection connection;
     private volatile boolean closed;
 
@@ -219,9 +220,11 @@ final class DefaultPubSub implements PubSub {
         }
         if (request == null) {
             if (add) {
-                throw new DragonflyConnectionException("The subscriber is not connected to " + options.address()
-                        + " (it is reconnecting); the subscription is recorded and will be made when the connection "
-                        + "is restored. Call unsubscribe to drop it", null);
+                throw new DragonflyConnectionException(
+                        "The subscriber is not connected to " + options.address()
+                                + " (it is reconnecting); the subscription is recorded and will be made when the connection "
+                                + "is restored. Call unsubscribe to drop it",
+                        null);
             }
             return;
         }
@@ -245,12 +248,13 @@ final class DefaultPubSub implements PubSub {
         try {
             request.done.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new DragonflyTimeoutException("The server did not confirm " + kind.toUpperCase(java.util.Locale.ROOT)
-                    + " within the command timeout; the change is recorded and applies after a reconnect at the latest");
+            throw new DragonflyTimeoutException(
+                    "The server did not confirm " + kind.toUpperCase(java.util.Locale.ROOT)
+                            + " within the command timeout; the change is recorded and applies after a reconnect at the latest");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DragonflyInterruptedException("Interrupted while waiting for the server to confirm "
-                    + kind.toUpperCase(java.util.Locale.ROOT));
+            throw new DragonflyInterruptedException(
+                    "Interrupted while waiting for the server to confirm " + kind.toUpperCase(java.util.Locale.ROOT));
         } catch (ExecutionException e) {
             if (add && e.getCause() instanceof DragonflyServerException) {
                 // Refused (an ACL, say): do not try again after every reconnect.
@@ -284,8 +288,10 @@ final class DefaultPubSub implements PubSub {
                 onFrame(done);
             } catch (RuntimeException e) {
                 // The frame was read whole, so the stream is still in step: skip it and go on.
-                LOG.log(System.Logger.Level.WARNING, "Skipped a malformed frame on the subscriber connection to "
-                        + options.address(), e);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Skipped a malformed frame on the subscriber connection to " + options.address(),
+                        e);
             }
         }
     };
@@ -297,8 +303,11 @@ final class DefaultPubSub implements PubSub {
             return;
         }
         Reply reply = frame.value();
-        if (!(reply instanceof Reply.Aggregate aggregate) || aggregate.elements().size() < 2) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "Ignoring unexpected frame on the subscriber connection: " + reply);
+        if (!(reply instanceof Reply.Aggregate aggregate)
+                || aggregate.elements().size() < 2) {
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> "Ignoring unexpected frame on the subscriber connection: " + reply);
             return;
         }
         List<Reply> e = aggregate.elements();
@@ -307,12 +316,15 @@ final class DefaultPubSub implements PubSub {
             case "message" -> dispatcher.message(new PubSubMessage(bytes(e.get(1)), null, bytes(e.get(2))));
             case "pmessage" -> dispatcher.message(new PubSubMessage(bytes(e.get(2)), bytes(e.get(1)), bytes(e.get(3))));
             case "subscribe", "psubscribe", "unsubscribe", "punsubscribe" -> complete(kind, null);
-            default -> LOG.log(System.Logger.Level.DEBUG, () -> "Ignoring " + kind + " frame on the subscriber connection");
+            default ->
+                LOG.log(System.Logger.Level.DEBUG, () -> "Ignoring " + kind + " frame on the subscriber connection");
         }
     }
 
     private static byte[] bytes(Reply reply) {
-        return reply instanceof Reply.Bulk bulk ? bulk.value() : String.valueOf(reply.asString()).getBytes(StandardCharsets.UTF_8);
+        return reply instanceof Reply.Bulk bulk
+                ? bulk.value()
+                : String.valueOf(reply.asString()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A confirmation ({@code kind}) or an error reply for the request at the head of the queue. */
@@ -322,8 +334,10 @@ final class DefaultPubSub implements PubSub {
         try {
             Request head = pending.peek();
             if (head == null || (error == null && !head.kind.equalsIgnoreCase(kind))) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "Unsolicited " + (error != null ? error.getMessage() : kind)
-                        + " on the subscriber connection");
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> "Unsolicited " + (error != null ? error.getMessage() : kind)
+                                + " on the subscriber connection");
                 return;
             }
             if (error != null || --head.remaining == 0) {
@@ -371,8 +385,10 @@ final class DefaultPubSub implements PubSub {
             lock.unlock();
         }
         if (!closed) {
-            LOG.log(System.Logger.Level.WARNING, () -> "Lost the subscriber connection to " + options.address() + ": "
-                    + reason.getMessage() + "; reconnecting and subscribing again");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    () -> "Lost the subscriber connection to " + options.address() + ": " + reason.getMessage()
+                            + "; reconnecting and subscribing again");
             dispatcher.event(listener -> listener.disconnected(reason));
         }
     }
@@ -398,8 +414,11 @@ final class DefaultPubSub implements PubSub {
                         fresh.close();
                         return;
                     }
-                    failPending(new DragonflyConnectionException("The subscriber connection to " + options.address()
-                            + " was replaced before the server confirmed", null, true));
+                    failPending(new DragonflyConnectionException(
+                            "The subscriber connection to " + options.address()
+                                    + " was replaced before the server confirmed",
+                            null,
+                            true));
                     connection = fresh;
                     if (!channels.isEmpty()) {
                         restore.add(send(fresh, Keyword.SUBSCRIBE, "subscribe", List.copyOf(channels)));
@@ -413,14 +432,17 @@ final class DefaultPubSub implements PubSub {
                 CompletableFuture.allOf(restore.stream().map(r -> r.done).toArray(CompletableFuture[]::new))
                         .whenComplete((ok, failure) -> {
                             if (failure == null) {
-                                LOG.log(System.Logger.Level.INFO, () -> "Subscriber reconnected to " + options.address());
+                                LOG.log(
+                                        System.Logger.Level.INFO,
+                                        () -> "Subscriber reconnected to " + options.address());
                                 dispatcher.event(PubSubListener::resubscribed);
                             }
                         });
                 return;
             } catch (DragonflyException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "Subscriber reconnect to " + options.address() + " failed: "
-                        + e.getMessage());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> "Subscriber reconnect to " + options.address() + " failed: " + e.getMessage());
                 LockSupport.parkNanos(this, delay);
                 delay = Math.min(maxDelay, delay * 2);
             }

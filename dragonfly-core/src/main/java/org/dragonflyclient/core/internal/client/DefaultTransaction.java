@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.dragonflyclient.core.internal.command.Command;
-import org.dragonflyclient.core.internal.command.TransactionCommandBuilder;
-import org.dragonflyclient.core.internal.connection.Connection;
-import org.dragonflyclient.core.internal.resp.CommandEncoder;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyServerException;
 import org.dragonflyclient.core.DragonflyTransactionAbortedException;
 import org.dragonflyclient.core.Reply;
 import org.dragonflyclient.core.Script;
 import org.dragonflyclient.core.Transaction;
+import org.dragonflyclient.core.internal.command.Command;
+import org.dragonflyclient.core.internal.command.TransactionCommandBuilder;
+import org.dragonflyclient.core.internal.connection.Connection;
+import org.dragonflyclient.core.internal.resp.CommandEncoder;
 
 /**
  * Keeps the queued commands on the client, encoded, and on {@link #exec()} hands
@@ -25,8 +25,18 @@ import org.dragonflyclient.core.Transaction;
  * output. With {@code WATCH}, everything runs on a connection leased from
  * the dispatcher's dedicated connections for the life of the transaction.
  */
-final class DefaultTransaction implements Transaction, AsyncStrings, AsyncKeys, AsyncHashes, AsyncLists,
-        AsyncBlockingLists, AsyncSets, AsyncSortedSets, AsyncScripting, AsyncPublish, AsyncServer {
+final class DefaultTransaction
+        implements Transaction,
+                AsyncStrings,
+                AsyncKeys,
+                AsyncHashes,
+                AsyncLists,
+                AsyncBlockingLists,
+                AsyncSets,
+                AsyncSortedSets,
+                AsyncScripting,
+                AsyncPublish,
+                AsyncServer {
 
     private final CommandDispatcher dispatcher;
     private final TransactionCommandBuilder tx = TransactionCommandBuilder.INSTANCE;
@@ -34,6 +44,7 @@ final class DefaultTransaction implements Transaction, AsyncStrings, AsyncKeys, 
     private final List<Command<?>> queued = new ArrayList<>();
     /** The dedicated connection holding the watch, or {@code null} when nothing is watched. */
     private Connection watching;
+
     private boolean ended;
 
     DefaultTransaction(CommandDispatcher dispatcher) {
@@ -87,8 +98,8 @@ final class DefaultTransaction implements Transaction, AsyncStrings, AsyncKeys, 
     private void watchKeys(Object[] keys) {
         checkOpen();
         if (!queued.isEmpty()) {
-            throw new IllegalStateException("Call watch before queuing the transaction's commands: the server refuses "
-                    + "WATCH inside MULTI");
+            throw new IllegalStateException(
+                    "Call watch before queuing the transaction's commands: the server refuses " + "WATCH inside MULTI");
         }
         Command<Void> watch = tx.watch(keys);
         if (watching == null) {
@@ -184,13 +195,15 @@ final class DefaultTransaction implements Transaction, AsyncStrings, AsyncKeys, 
      * queued, or with the {@code EXEC} error. Should the server have refused {@code MULTI} itself,
      * the commands after it ran one by one, and the exception says so.
      */
-    private static DragonflyException refused(DragonflyServerException e, Command<Void> multi,
-            List<Command<?>> commands, List<Command<Void>> acks) {
+    private static DragonflyException refused(
+            DragonflyServerException e, Command<Void> multi, List<Command<?>> commands, List<Command<Void>> acks) {
         Throwable multiFailure = failure(multi);
         if (multiFailure != null) {
-            DragonflyException outside = new DragonflyException("The server refused MULTI (" + multiFailure.getMessage()
-                    + "); the transaction's commands may have run one by one, outside a transaction. Check the "
-                    + "user's permissions for MULTI and EXEC", e);
+            DragonflyException outside = new DragonflyException(
+                    "The server refused MULTI (" + multiFailure.getMessage()
+                            + "); the transaction's commands may have run one by one, outside a transaction. Check the "
+                            + "user's permissions for MULTI and EXEC",
+                    e);
             commands.forEach(c -> c.completeExceptionally(outside));
             return outside;
         }
@@ -202,7 +215,9 @@ final class DefaultTransaction implements Transaction, AsyncStrings, AsyncKeys, 
     }
 
     private static Throwable failure(CompletableFuture<?> future) {
-        return future.isCompletedExceptionally() ? future.handle((value, failure) -> failure).join() : null;
+        return future.isCompletedExceptionally()
+                ? future.handle((value, failure) -> failure).join()
+                : null;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+
 import org.dragonflyclient.core.PubSub;
 import org.dragonflyclient.core.PubSubListener;
 import org.dragonflyclient.core.PubSubMessage;
@@ -25,6 +26,7 @@ final class PubSubDispatcher {
     private final List<PubSubListener> listeners = new CopyOnWriteArrayList<>();
     /** {@link PubSubMessage}s, events as {@code Consumer<PubSubListener>}, and {@link #STOP}. */
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+
     private final AtomicInteger queuedMessages = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final int maxQueued;
@@ -71,10 +73,13 @@ final class PubSubDispatcher {
             long total = dropped.incrementAndGet();
             if (!overflowing) {
                 overflowing = true;
-                LOG.log(System.Logger.Level.WARNING, () -> "Pub/sub listeners on " + address + " fall behind: "
-                        + maxQueued + " messages are waiting, so new messages are dropped (" + total + " so far). "
-                        + "Make the listener faster, hand work to an executor, or open pubSub(maxQueuedMessages) "
-                        + "with a larger bound");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        () -> "Pub/sub listeners on " + address + " fall behind: "
+                                + maxQueued + " messages are waiting, so new messages are dropped (" + total
+                                + " so far). "
+                                + "Make the listener faster, hand work to an executor, or open pubSub(maxQueuedMessages) "
+                                + "with a larger bound");
             }
             return;
         }
@@ -108,8 +113,10 @@ final class PubSubDispatcher {
                 int waiting = queuedMessages.decrementAndGet();
                 if (overflowing && waiting < maxQueued / 2) {
                     overflowing = false;
-                    LOG.log(System.Logger.Level.INFO, () -> "Pub/sub listeners on " + address + " caught up; "
-                            + dropped.get() + " messages were dropped in all");
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            () -> "Pub/sub listeners on " + address + " caught up; " + dropped.get()
+                                    + " messages were dropped in all");
                 }
                 deliver(listener -> listener.message(message));
             } else {
@@ -124,10 +131,14 @@ final class PubSubDispatcher {
                 call.accept(listener);
             } catch (RuntimeException e) {
                 // A listener that fails on every message must not flood the log: one warning, then DEBUG.
-                System.Logger.Level level = listenerFailureLogged ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
+                System.Logger.Level level =
+                        listenerFailureLogged ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
                 listenerFailureLogged = true;
-                LOG.log(level, "A pub/sub listener on " + address + " failed; it keeps receiving messages "
-                        + "(further listener failures are logged at DEBUG)", e);
+                LOG.log(
+                        level,
+                        "A pub/sub listener on " + address + " failed; it keeps receiving messages "
+                                + "(further listener failures are logged at DEBUG)",
+                        e);
             }
         }
     }

@@ -16,8 +16,7 @@ import org.dragonflyclient.core.SetArgs;
  */
 final class Arguments {
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     static Object key(Object key) {
         if (key == null) {
@@ -123,8 +122,8 @@ final class Arguments {
      */
     static String blockingTimeout(Duration timeout, String command) {
         if (timeout == null || timeout.isNegative()) {
-            throw new IllegalArgumentException(command + " needs a timeout of zero (wait without limit) or more, got "
-                    + timeout);
+            throw new IllegalArgumentException(
+                    command + " needs a timeout of zero (wait without limit) or more, got " + timeout);
         }
         if (timeout.isZero()) {
             return "0";
@@ -140,7 +139,8 @@ final class Arguments {
     static Object[] keyScan(Object key, String cursor, ScanArgs args, String command) {
         key(key);
         if (cursor == null || cursor.isEmpty()) {
-            throw new IllegalArgumentException(command + " cursor must be \"0\" to start, or the cursor of the previous page");
+            throw new IllegalArgumentException(
+                    command + " cursor must be \"0\" to start, or the cursor of the previous page");
         }
         if (args != null && args.type() != null) {
             throw new IllegalArgumentException(command + " takes MATCH and COUNT only; TYPE filters the keys of SCAN");
@@ -181,13 +181,14 @@ final class Arguments {
         result.add(value);
         SetArgs.Expiry expiry = args.expiry();
         if (expiry != null) {
-            result.add(switch (expiry) {
-                case EX -> Keyword.EX;
-                case PX -> Keyword.PX;
-                case EXAT -> Keyword.EXAT;
-                case PXAT -> Keyword.PXAT;
-                case KEEPTTL -> Keyword.KEEPTTL;
-            });
+            result.add(
+                    switch (expiry) {
+                        case EX -> Keyword.EX;
+                        case PX -> Keyword.PX;
+                        case EXAT -> Keyword.EXAT;
+                        case PXAT -> Keyword.PXAT;
+                        case KEEPTTL -> Keyword.KEEPTTL;
+                    });
             if (expiry != SetArgs.Expiry.KEEPTTL) {
                 result.add(args.expiryValue());
             }

@@ -3,10 +3,10 @@ package org.dragonflyclient.core.internal.command;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-import org.dragonflyclient.core.internal.resp.DiscardingSink;
-import org.dragonflyclient.core.internal.resp.ReplySink;
 import org.dragonflyclient.core.internal.output.ReplyOutput;
 import org.dragonflyclient.core.internal.output.VoidOutput;
+import org.dragonflyclient.core.internal.resp.DiscardingSink;
+import org.dragonflyclient.core.internal.resp.ReplySink;
 
 /**
  * One request and the future of its reply.

@@ -8,8 +8,7 @@ import org.dragonflyclient.core.DragonflyException;
 /** Reads the outcome of a completed command for a synchronous caller. */
 public final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /**
      * Returns the value of a completed command or throws its failure as it was raised, not

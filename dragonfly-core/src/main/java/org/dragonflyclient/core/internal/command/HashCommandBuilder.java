@@ -22,8 +22,7 @@ public final class HashCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final HashCommandBuilder INSTANCE = new HashCommandBuilder();
 
-    private HashCommandBuilder() {
-    }
+    private HashCommandBuilder() {}
 
     /**
      * {@code HSET key field value}.
@@ -34,8 +33,14 @@ public final class HashCommandBuilder {
      * @return the command, answering the number of fields added
      */
     public Command<Long> hset(Object key, Object field, Object value) {
-        return new Command<>(Keyword.HSET, new Object[] {Arguments.key(key), Arguments.notNull(field, "field"),
-                Arguments.notNull(value, "value; to remove a field use hdel")}, new LongOutput());
+        return new Command<>(
+                Keyword.HSET,
+                new Object[] {
+                    Arguments.key(key),
+                    Arguments.notNull(field, "field"),
+                    Arguments.notNull(value, "value; to remove a field use hdel")
+                },
+                new LongOutput());
     }
 
     /**
@@ -59,7 +64,9 @@ public final class HashCommandBuilder {
      * @return the command
      */
     public <V> Command<V> hget(Object key, Object field, ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.HGET, new Object[] {Arguments.key(key), Arguments.notNull(field, "field")},
+        return new Command<>(
+                Keyword.HGET,
+                new Object[] {Arguments.key(key), Arguments.notNull(field, "field")},
                 new ValueOutput<>(decoder));
     }
 
@@ -73,8 +80,8 @@ public final class HashCommandBuilder {
      * @return the command
      */
     public <V> Command<List<V>> hmget(Object key, Object[] fields, ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.HMGET, Arguments.keyAndItems(key, fields, "HMGET", "field"),
-                new ValueListOutput<>(decoder));
+        return new Command<>(
+                Keyword.HMGET, Arguments.keyAndItems(key, fields, "HMGET", "field"), new ValueListOutput<>(decoder));
     }
 
     /**
@@ -108,7 +115,9 @@ public final class HashCommandBuilder {
      * @return the command
      */
     public Command<Boolean> hexists(Object key, Object field) {
-        return new Command<>(Keyword.HEXISTS, new Object[] {Arguments.key(key), Arguments.notNull(field, "field")},
+        return new Command<>(
+                Keyword.HEXISTS,
+                new Object[] {Arguments.key(key), Arguments.notNull(field, "field")},
                 new BooleanOutput());
     }
 
@@ -121,8 +130,10 @@ public final class HashCommandBuilder {
      * @return the command, answering the new value
      */
     public Command<Long> hincrBy(Object key, Object field, long increment) {
-        return new Command<>(Keyword.HINCRBY, new Object[] {Arguments.key(key), Arguments.notNull(field, "field"),
-                increment}, new LongOutput());
+        return new Command<>(
+                Keyword.HINCRBY,
+                new Object[] {Arguments.key(key), Arguments.notNull(field, "field"), increment},
+                new LongOutput());
     }
 
     /**
@@ -145,8 +156,9 @@ public final class HashCommandBuilder {
      * @param <V> the value type
      * @return the command
      */
-    public <V> Command<ScanPage<Map.Entry<V, V>>> hscan(Object key, String cursor, ScanArgs args,
-            ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.HSCAN, Arguments.keyScan(key, cursor, args, "HSCAN"), new EntryScanOutput<>(decoder));
+    public <V> Command<ScanPage<Map.Entry<V, V>>> hscan(
+            Object key, String cursor, ScanArgs args, ValueDecoder<V> decoder) {
+        return new Command<>(
+                Keyword.HSCAN, Arguments.keyScan(key, cursor, args, "HSCAN"), new EntryScanOutput<>(decoder));
     }
 }

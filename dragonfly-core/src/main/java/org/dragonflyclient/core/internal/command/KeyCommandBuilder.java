@@ -2,6 +2,7 @@ package org.dragonflyclient.core.internal.command;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+
 import org.dragonflyclient.core.ScanArgs;
 import org.dragonflyclient.core.ScanPage;
 import org.dragonflyclient.core.internal.output.BooleanOutput;
@@ -19,8 +20,7 @@ public final class KeyCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final KeyCommandBuilder INSTANCE = new KeyCommandBuilder();
 
-    private KeyCommandBuilder() {
-    }
+    private KeyCommandBuilder() {}
 
     /**
      * A command over keys that answers a count: {@code DEL}, {@code UNLINK}, {@code EXISTS}.
@@ -77,9 +77,12 @@ public final class KeyCommandBuilder {
      */
     public <K> Command<ScanPage<K>> scan(String cursor, ScanArgs args, ValueDecoder<K> decoder) {
         if (cursor == null || cursor.isEmpty()) {
-            throw new IllegalArgumentException("SCAN cursor must be \"0\" to start, or the cursor of the previous page");
+            throw new IllegalArgumentException(
+                    "SCAN cursor must be \"0\" to start, or the cursor of the previous page");
         }
-        return new Command<>(Keyword.SCAN, Arguments.scanOptions(new ArrayList<>(7), cursor, args).toArray(),
+        return new Command<>(
+                Keyword.SCAN,
+                Arguments.scanOptions(new ArrayList<>(7), cursor, args).toArray(),
                 new ScanOutput<>(decoder));
     }
 }

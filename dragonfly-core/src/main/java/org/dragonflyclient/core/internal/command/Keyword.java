@@ -9,8 +9,7 @@ import java.util.Map;
 /** Command names and option words, encoded once as ASCII bytes so no command re-encodes them. */
 public final class Keyword {
 
-    private Keyword() {
-    }
+    private Keyword() {}
 
     private static byte[] ascii(String word) {
         return word.getBytes(StandardCharsets.US_ASCII);

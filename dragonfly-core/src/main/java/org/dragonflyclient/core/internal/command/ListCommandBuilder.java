@@ -16,8 +16,7 @@ public final class ListCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final ListCommandBuilder INSTANCE = new ListCommandBuilder();
 
-    private ListCommandBuilder() {
-    }
+    private ListCommandBuilder() {}
 
     /**
      * {@code LPUSH} or {@code RPUSH key value [value ...]}.
@@ -72,8 +71,8 @@ public final class ListCommandBuilder {
      * @return the command
      */
     public <V> Command<List<V>> lrange(Object key, long start, long stop, ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.LRANGE, new Object[] {Arguments.key(key), start, stop},
-                new ValueListOutput<>(decoder));
+        return new Command<>(
+                Keyword.LRANGE, new Object[] {Arguments.key(key), start, stop}, new ValueListOutput<>(decoder));
     }
 
     /**

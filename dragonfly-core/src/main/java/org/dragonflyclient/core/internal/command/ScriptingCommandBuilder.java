@@ -17,8 +17,7 @@ public final class ScriptingCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final ScriptingCommandBuilder INSTANCE = new ScriptingCommandBuilder();
 
-    private ScriptingCommandBuilder() {
-    }
+    private ScriptingCommandBuilder() {}
 
     /**
      * {@code EVAL script numkeys key [key ...] arg [arg ...]}.
@@ -141,8 +140,10 @@ public final class ScriptingCommandBuilder {
      * @return the command, answering how many subscribers received the message
      */
     public Command<Long> publish(Object channel, Object message) {
-        return new Command<>(Keyword.PUBLISH, new Object[] {Arguments.notNull(channel, "channel"),
-                Arguments.notNull(message, "message")}, new LongOutput());
+        return new Command<>(
+                Keyword.PUBLISH,
+                new Object[] {Arguments.notNull(channel, "channel"), Arguments.notNull(message, "message")},
+                new LongOutput());
     }
 
     /**
@@ -156,6 +157,7 @@ public final class ScriptingCommandBuilder {
         while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
-        return t instanceof org.dragonflyclient.core.DragonflyServerException e && e.getErrorCode().equals("NOSCRIPT");
+        return t instanceof org.dragonflyclient.core.DragonflyServerException e
+                && e.getErrorCode().equals("NOSCRIPT");
     }
 }

@@ -1,6 +1,7 @@
 package org.dragonflyclient.core.internal.command;
 
 import java.nio.charset.StandardCharsets;
+
 import org.dragonflyclient.core.Reply;
 import org.dragonflyclient.core.internal.output.LongOutput;
 import org.dragonflyclient.core.internal.output.ReplyTreeOutput;
@@ -19,8 +20,7 @@ public final class ServerCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final ServerCommandBuilder INSTANCE = new ServerCommandBuilder();
 
-    private ServerCommandBuilder() {
-    }
+    private ServerCommandBuilder() {}
 
     /**
      * {@code PING}.
@@ -85,8 +85,8 @@ public final class ServerCommandBuilder {
             throw new IllegalArgumentException("execute needs a command name such as \"PING\"");
         }
         if (command.indexOf(' ') >= 0) {
-            throw new IllegalArgumentException("Pass each word as its own argument: execute(\"CLIENT\", \"LIST\"), not \""
-                    + command + "\"");
+            throw new IllegalArgumentException(
+                    "Pass each word as its own argument: execute(\"CLIENT\", \"LIST\"), not \"" + command + "\"");
         }
         Object[] copy = args == null ? new Object[0] : args.clone();
         for (int i = 0; i < copy.length; i++) {

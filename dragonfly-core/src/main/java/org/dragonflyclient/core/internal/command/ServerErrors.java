@@ -1,13 +1,11 @@
 package org.dragonflyclient.core.internal.command;
 
 import org.dragonflyclient.core.DragonflyServerException;
-import org.dragonflyclient.core.ClientOptions;
 
 /** Turns a server error line into an exception whose message says what to do where we know. */
 public final class ServerErrors {
 
-    private ServerErrors() {
-    }
+    private ServerErrors() {}
 
     /**
      * Builds the exception for an error reply.
@@ -17,7 +15,8 @@ public final class ServerErrors {
      */
     public static DragonflyServerException toException(String line) {
         String advice = adviceFor(line);
-        return advice == null ? new DragonflyServerException(line)
+        return advice == null
+                ? new DragonflyServerException(line)
                 : new DragonflyServerException(line + " (" + advice + ")", line);
     }
 

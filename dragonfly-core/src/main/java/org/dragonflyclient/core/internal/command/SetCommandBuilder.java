@@ -16,8 +16,7 @@ public final class SetCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final SetCommandBuilder INSTANCE = new SetCommandBuilder();
 
-    private SetCommandBuilder() {
-    }
+    private SetCommandBuilder() {}
 
     /**
      * {@code SADD} or {@code SREM key member [member ...]}.
@@ -28,8 +27,8 @@ public final class SetCommandBuilder {
      * @return the command, answering how many members were added or removed
      */
     public Command<Long> addOrRemove(byte[] name, Object key, Object[] members) {
-        return new Command<>(name, Arguments.keyAndItems(key, members, Keyword.nameOf(name), "member"),
-                new LongOutput());
+        return new Command<>(
+                name, Arguments.keyAndItems(key, members, Keyword.nameOf(name), "member"), new LongOutput());
     }
 
     /**
@@ -52,7 +51,9 @@ public final class SetCommandBuilder {
      * @return the command
      */
     public Command<Boolean> sismember(Object key, Object member) {
-        return new Command<>(Keyword.SISMEMBER, new Object[] {Arguments.key(key), Arguments.notNull(member, "member")},
+        return new Command<>(
+                Keyword.SISMEMBER,
+                new Object[] {Arguments.key(key), Arguments.notNull(member, "member")},
                 new BooleanOutput());
     }
 

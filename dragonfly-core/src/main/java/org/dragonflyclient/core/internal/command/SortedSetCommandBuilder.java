@@ -18,8 +18,7 @@ public final class SortedSetCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final SortedSetCommandBuilder INSTANCE = new SortedSetCommandBuilder();
 
-    private SortedSetCommandBuilder() {
-    }
+    private SortedSetCommandBuilder() {}
 
     /**
      * {@code ZADD key score member}.
@@ -30,8 +29,10 @@ public final class SortedSetCommandBuilder {
      * @return the command, answering the number of members added (not updated)
      */
     public Command<Long> zadd(Object key, double score, Object member) {
-        return new Command<>(Keyword.ZADD, new Object[] {Arguments.key(key), Arguments.score(score),
-                Arguments.notNull(member, "member")}, new LongOutput());
+        return new Command<>(
+                Keyword.ZADD,
+                new Object[] {Arguments.key(key), Arguments.score(score), Arguments.notNull(member, "member")},
+                new LongOutput());
     }
 
     /**
@@ -67,8 +68,8 @@ public final class SortedSetCommandBuilder {
      * @return the command
      */
     public <V> Command<List<V>> zrange(Object key, long start, long stop, ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.ZRANGE, new Object[] {Arguments.key(key), start, stop},
-                new ValueListOutput<>(decoder));
+        return new Command<>(
+                Keyword.ZRANGE, new Object[] {Arguments.key(key), start, stop}, new ValueListOutput<>(decoder));
     }
 
     /**
@@ -81,9 +82,11 @@ public final class SortedSetCommandBuilder {
      * @param <V> the member type
      * @return the command
      */
-    public <V> Command<List<ScoredValue<V>>> zrangeWithScores(Object key, long start, long stop,
-            ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.ZRANGE, new Object[] {Arguments.key(key), start, stop, Keyword.WITHSCORES},
+    public <V> Command<List<ScoredValue<V>>> zrangeWithScores(
+            Object key, long start, long stop, ValueDecoder<V> decoder) {
+        return new Command<>(
+                Keyword.ZRANGE,
+                new Object[] {Arguments.key(key), start, stop, Keyword.WITHSCORES},
                 new ScoredValueListOutput<>(decoder));
     }
 
@@ -98,8 +101,8 @@ public final class SortedSetCommandBuilder {
      * @param <V> the member type
      * @return the command
      */
-    public <V> Command<List<V>> zrangeByScore(Object key, ScoreRange range, long offset, long count,
-            ValueDecoder<V> decoder) {
+    public <V> Command<List<V>> zrangeByScore(
+            Object key, ScoreRange range, long offset, long count, ValueDecoder<V> decoder) {
         return new Command<>(Keyword.ZRANGE, byScore(key, range, offset, count, false), new ValueListOutput<>(decoder));
     }
 
@@ -114,10 +117,10 @@ public final class SortedSetCommandBuilder {
      * @param <V> the member type
      * @return the command
      */
-    public <V> Command<List<ScoredValue<V>>> zrangeByScoreWithScores(Object key, ScoreRange range, long offset,
-            long count, ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.ZRANGE, byScore(key, range, offset, count, true),
-                new ScoredValueListOutput<>(decoder));
+    public <V> Command<List<ScoredValue<V>>> zrangeByScoreWithScores(
+            Object key, ScoreRange range, long offset, long count, ValueDecoder<V> decoder) {
+        return new Command<>(
+                Keyword.ZRANGE, byScore(key, range, offset, count, true), new ScoredValueListOutput<>(decoder));
     }
 
     private static Object[] byScore(Object key, ScoreRange range, long offset, long count, boolean withScores) {
@@ -167,7 +170,9 @@ public final class SortedSetCommandBuilder {
      * @return the command, answering {@code null} for a missing member or key
      */
     public Command<Double> zscore(Object key, Object member) {
-        return new Command<>(Keyword.ZSCORE, new Object[] {Arguments.key(key), Arguments.notNull(member, "member")},
+        return new Command<>(
+                Keyword.ZSCORE,
+                new Object[] {Arguments.key(key), Arguments.notNull(member, "member")},
                 new DoubleOutput());
     }
 
@@ -180,8 +185,10 @@ public final class SortedSetCommandBuilder {
      * @return the command, answering the new score
      */
     public Command<Double> zincrby(Object key, double increment, Object member) {
-        return new Command<>(Keyword.ZINCRBY, new Object[] {Arguments.key(key), Arguments.score(increment),
-                Arguments.notNull(member, "member")}, new DoubleOutput());
+        return new Command<>(
+                Keyword.ZINCRBY,
+                new Object[] {Arguments.key(key), Arguments.score(increment), Arguments.notNull(member, "member")},
+                new DoubleOutput());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dragonflyclient.core.internal.command;
 
 import java.util.List;
 import java.util.Map;
+
 import org.dragonflyclient.core.GetExArgs;
 import org.dragonflyclient.core.SetArgs;
 import org.dragonflyclient.core.internal.output.BooleanOutput;
@@ -21,8 +22,7 @@ public final class StringCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final StringCommandBuilder INSTANCE = new StringCommandBuilder();
 
-    private StringCommandBuilder() {
-    }
+    private StringCommandBuilder() {}
 
     /**
      * {@code GET key}.
@@ -56,7 +56,10 @@ public final class StringCommandBuilder {
      * @return the command
      */
     public Command<Boolean> set(Object key, Object value, SetArgs args) {
-        return new Command<>(Keyword.SET, Arguments.set(Arguments.key(key), Arguments.value(value), (args == null ? SetArgs.none() : args), false),
+        return new Command<>(
+                Keyword.SET,
+                Arguments.set(
+                        Arguments.key(key), Arguments.value(value), (args == null ? SetArgs.none() : args), false),
                 new BooleanOutput());
     }
 
@@ -71,7 +74,9 @@ public final class StringCommandBuilder {
      * @return the command
      */
     public <V> Command<V> setGet(Object key, Object value, SetArgs args, ValueDecoder<V> decoder) {
-        return new Command<>(Keyword.SET, Arguments.set(Arguments.key(key), Arguments.value(value), (args == null ? SetArgs.none() : args), true),
+        return new Command<>(
+                Keyword.SET,
+                Arguments.set(Arguments.key(key), Arguments.value(value), (args == null ? SetArgs.none() : args), true),
                 new ValueOutput<>(decoder));
     }
 
@@ -83,8 +88,9 @@ public final class StringCommandBuilder {
      */
     public Command<Void> mset(Object[] keysAndValues) {
         if (keysAndValues == null || keysAndValues.length == 0 || keysAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("MSET needs key, value pairs: an even number of at least two arguments, got "
-                    + (keysAndValues == null ? 0 : keysAndValues.length));
+            throw new IllegalArgumentException(
+                    "MSET needs key, value pairs: an even number of at least two arguments, got "
+                            + (keysAndValues == null ? 0 : keysAndValues.length));
         }
         return new Command<>(Keyword.MSET, keysAndValues.clone(), new VoidOutput());
     }

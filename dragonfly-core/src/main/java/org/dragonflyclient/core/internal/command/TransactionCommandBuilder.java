@@ -1,6 +1,7 @@
 package org.dragonflyclient.core.internal.command;
 
 import java.util.List;
+
 import org.dragonflyclient.core.internal.output.ExecOutput;
 import org.dragonflyclient.core.internal.output.QueuedOutput;
 import org.dragonflyclient.core.internal.output.VoidOutput;
@@ -11,8 +12,7 @@ public final class TransactionCommandBuilder {
     /** Shared: the builder holds no state. */
     public static final TransactionCommandBuilder INSTANCE = new TransactionCommandBuilder();
 
-    private TransactionCommandBuilder() {
-    }
+    private TransactionCommandBuilder() {}
 
     /**
      * {@code MULTI}.

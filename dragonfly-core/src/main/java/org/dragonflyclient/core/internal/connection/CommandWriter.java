@@ -93,6 +93,7 @@ final class CommandWriter {
     private long writeCalls;
     /** {@link #writeCalls} at the write watchdog's last look, and when it first saw that value; its thread only. */
     private long watchedCalls;
+
     private long watchedSince;
 
     /**
@@ -101,7 +102,8 @@ final class CommandWriter {
      * @param beforeLargeWrite makes sure replies are read during a write of {@link #LARGE_WRITE} bytes or more
      * @param onFailure told when a write fails; the connection must then close
      */
-    CommandWriter(OutputStream out, InFlightQueue inFlight, Runnable beforeLargeWrite, Consumer<IOException> onFailure) {
+    CommandWriter(
+            OutputStream out, InFlightQueue inFlight, Runnable beforeLargeWrite, Consumer<IOException> onFailure) {
         this.out = out;
         this.inFlight = inFlight;
         this.beforeLargeWrite = beforeLargeWrite;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-
 import javax.net.ssl.SSLSocket;
 
 import org.dragonflyclient.core.DragonflyConnectionException;
@@ -17,13 +16,13 @@ import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyInterruptedException;
 import org.dragonflyclient.core.DragonflyProtocolException;
 import org.dragonflyclient.core.DragonflyTimeoutException;
+import org.dragonflyclient.core.RespLimits;
 import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.command.Commands;
 import org.dragonflyclient.core.internal.resp.CommandEncoder;
 import org.dragonflyclient.core.internal.resp.FrameHandler;
 import org.dragonflyclient.core.internal.resp.ReplySink;
 import org.dragonflyclient.core.internal.resp.RespDecoder;
-import org.dragonflyclient.core.RespLimits;
 
 /**
  * One socket shared by many threads, with replies paired to commands strictly in order.
@@ -77,6 +76,7 @@ public final class Connection implements FrameHandler {
     private final Socket socket;
     /** The TCP socket: {@link #socket} itself, or the one under it when {@link #socket} is a TLS socket. */
     private final Socket tcp;
+
     private final InputStream in;
     private final String address;
     private final Listener listener;
@@ -87,6 +87,7 @@ public final class Connection implements FrameHandler {
 
     /** Commands written (or about to be) whose replies have not been read, in write order. */
     private final InFlightQueue inFlight = new InFlightQueue();
+
     private final CommandWriter writer;
     /** Lets a lone caller in the reader role catch a quick reply without sleeping in its socket read. */
     private final SpinWait readerSpin;
@@ -99,6 +100,7 @@ public final class Connection implements FrameHandler {
     private final AtomicBoolean reading = new AtomicBoolean();
     /** The command whose reply is being decoded; touched by the reader, read by {@link #fail}. */
     private volatile Command<?> current;
+
     private ReplySink currentPush;
     private int readTimeoutMillis = -1;
 
@@ -117,8 +119,16 @@ public final class Connection implements FrameHandler {
         void closed(Connection connection, DragonflyException reason);
     }
 
-    Connection(Socket socket, Socket tcp, String address, RespLimits limits, Duration timeout, Duration spinWait,
-            PushHandler pushHandler, Listener listener) throws IOException {
+    Connection(
+            Socket socket,
+            Socket tcp,
+            String address,
+            RespLimits limits,
+            Duration timeout,
+            Duration spinWait,
+            PushHandler pushHandler,
+            Listener listener)
+            throws IOException {
         this.socket = socket;
         this.tcp = tcp;
         // A TLS socket's available() counts only bytes already decrypted, so it cannot see a reply arrive.
@@ -131,7 +141,10 @@ public final class Connection implements FrameHandler {
         this.listener = listener;
         this.pushHandler = pushHandler;
         this.decoder = new RespDecoder(limits);
-        this.writer = new CommandWriter(socket.getOutputStream(), inFlight, this::ensureReader,
+        this.writer = new CommandWriter(
+                socket.getOutputStream(),
+                inFlight,
+                this::ensureReader,
                 e -> broke("Connection to " + address + " broke while writing: " + e.getMessage(), e));
     }
 
@@ -233,8 +246,10 @@ public final class Connection implements FrameHandler {
             }
             writer.releaseOverdueHold();
             if (Thread.interrupted()) {
-                abandon(command, new DragonflyInterruptedException("Interrupted while waiting for the reply to "
-                        + command.displayName() + " from " + address));
+                abandon(
+                        command,
+                        new DragonflyInterruptedException("Interrupted while waiting for the reply to "
+                                + command.displayName() + " from " + address));
                 Thread.currentThread().interrupt();
                 break;
             }
@@ -306,7 +321,8 @@ public final class Connection implements FrameHandler {
      * and its reader may spend CPU spinning ({@link SpinWait}) rather than leave it to others.
      */
     private boolean isAlone(Command<?> target) {
-        return readerSpin.isEnabled() && target.nextInFlight() == null
+        return readerSpin.isEnabled()
+                && target.nextInFlight() == null
                 && (current == target || inFlight.peek() == target);
     }
 
@@ -323,8 +339,10 @@ public final class Connection implements FrameHandler {
                 readTimeoutMillis = millis;
             }
             if (decoder.readFrom(in) < 0) {
-                broke("The server at " + address + " closed the connection"
-                        + " (restart, CLIENT KILL, timeout or maxclients)", null);
+                broke(
+                        "The server at " + address + " closed the connection"
+                                + " (restart, CLIENT KILL, timeout or maxclients)",
+                        null);
                 return false;
             }
             return true;
@@ -455,9 +473,12 @@ public final class Connection implements FrameHandler {
      * unknown") and the pool opens a fresh one.
      */
     private void closeStale(Command<?> head) {
-        broke("Closed the connection to " + address + ": the reply to " + head.displayName()
-                + " is overdue by more than the command timeout (" + timeout.toMillis() + " ms) after its own timeout;"
-                + " the server is blocked or unreachable, or a reply stopped half-way", null);
+        broke(
+                "Closed the connection to " + address + ": the reply to " + head.displayName()
+                        + " is overdue by more than the command timeout (" + timeout.toMillis()
+                        + " ms) after its own timeout;"
+                        + " the server is blocked or unreachable, or a reply stopped half-way",
+                null);
     }
 
     /** Times out the commands at the head of the queue whose deadline passed; their replies are still read. */
@@ -514,8 +535,10 @@ public final class Connection implements FrameHandler {
                 decoder.decode(handler);
             }
         } catch (DragonflyProtocolException e) {
-            fail(new DragonflyConnectionException("Closed the subscriber connection to " + address
-                    + " after a protocol error: " + e.getMessage(), e, true));
+            fail(new DragonflyConnectionException(
+                    "Closed the subscriber connection to " + address + " after a protocol error: " + e.getMessage(),
+                    e,
+                    true));
         } finally {
             reading.set(false);
         }
@@ -535,9 +558,15 @@ public final class Connection implements FrameHandler {
     boolean closeIfWriteStuck(long now, long limitNanos) {
         if (!closed && writer.isWriteStuck(now, limitNanos)) {
             // The TCP socket first: closing a TLS socket would wait for the lock the stuck writer holds.
-            fail(new DragonflyConnectionException("Closed the connection to " + address + ": a write made no progress"
-                    + " for the command timeout (" + timeout.toMillis() + " ms) because the server reads nothing"
-                    + " (blocked, overloaded or unreachable)" + IN_FLIGHT_MAY_HAVE_RUN, null, true), tcp);
+            fail(
+                    new DragonflyConnectionException(
+                            "Closed the connection to " + address + ": a write made no progress"
+                                    + " for the command timeout (" + timeout.toMillis()
+                                    + " ms) because the server reads nothing"
+                                    + " (blocked, overloaded or unreachable)" + IN_FLIGHT_MAY_HAVE_RUN,
+                            null,
+                            true),
+                    tcp);
         }
         return !closed;
     }
@@ -640,13 +669,14 @@ public final class Connection implements FrameHandler {
     private DragonflyConnectionException notConnected() {
         DragonflyException reason = closeReason;
         String why = reason == null ? "" : ": " + withoutInFlightOutcome(reason.getMessage());
-        return new DragonflyConnectionException("Not connected to " + address + why + "; the command was not sent",
-                reason);
+        return new DragonflyConnectionException(
+                "Not connected to " + address + why + "; the command was not sent", reason);
     }
 
     private static String withoutInFlightOutcome(String reason) {
         return reason.endsWith(IN_FLIGHT_MAY_HAVE_RUN)
-                ? reason.substring(0, reason.length() - IN_FLIGHT_MAY_HAVE_RUN.length()) : reason;
+                ? reason.substring(0, reason.length() - IN_FLIGHT_MAY_HAVE_RUN.length())
+                : reason;
     }
 
     private DragonflyTimeoutException timeout(Command<?> command) {

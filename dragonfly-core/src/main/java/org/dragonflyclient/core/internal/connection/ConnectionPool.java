@@ -38,6 +38,7 @@ public final class ConnectionPool implements AutoCloseable {
     private volatile boolean closed;
     /** The last connect attempt's failure, or {@code null} after a success. */
     private volatile DragonflyException lastConnectFailure;
+
     private volatile Thread reconnector;
 
     private ConnectionPool(Connector connector) {
@@ -67,8 +68,10 @@ public final class ConnectionPool implements AutoCloseable {
                 pool.close();
                 throw e;
             }
-            LOG.log(System.Logger.Level.WARNING, () -> e.getMessage() + ". Starting anyway (requireServerAtStartup "
-                    + "is off): commands fail fast until the server answers; connecting in the background");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    () -> e.getMessage() + ". Starting anyway (requireServerAtStartup "
+                            + "is off): commands fail fast until the server answers; connecting in the background");
             pool.lastConnectFailure = e;
             pool.startReconnector();
         } catch (RuntimeException e) {
@@ -106,12 +109,15 @@ public final class ConnectionPool implements AutoCloseable {
                 }
             }
             if (closed) {
-                throw new DragonflyConnectionException("The client is closed; create a new one. The command was not sent", null);
+                throw new DragonflyConnectionException(
+                        "The client is closed; create a new one. The command was not sent", null);
             }
             DragonflyException failure = lastConnectFailure;
             if (failure != null) {
-                throw new DragonflyConnectionException("Not connected to " + options.address()
-                        + " (reconnecting in the background): " + failure.getMessage() + ". The command was not sent", failure);
+                throw new DragonflyConnectionException(
+                        "Not connected to " + options.address() + " (reconnecting in the background): "
+                                + failure.getMessage() + ". The command was not sent",
+                        failure);
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -158,8 +164,9 @@ public final class ConnectionPool implements AutoCloseable {
         if (closed) {
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, () -> "Lost connection to " + connection.address() + ": "
-                + reason.getMessage() + "; reconnecting");
+        LOG.log(
+                System.Logger.Level.WARNING,
+                () -> "Lost connection to " + connection.address() + ": " + reason.getMessage() + "; reconnecting");
         startReconnector();
         probeSiblings(connection);
     }
@@ -234,7 +241,9 @@ public final class ConnectionPool implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 lastConnectFailure = Connector.describe(e);
-                LOG.log(System.Logger.Level.DEBUG, () -> "Reconnect to " + options.address() + " failed: " + e.getMessage());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> "Reconnect to " + options.address() + " failed: " + e.getMessage());
                 LockSupport.parkNanos(this, delay);
                 delay = Math.min(maxDelay, delay * 2);
             }

@@ -9,7 +9,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -68,11 +67,19 @@ public final class Connector {
         Socket socket = connectSocket(tcp);
         Connection connection;
         try {
-            connection = new Connection(socket, tcp, options.address(), options.limits(), options.timeout(),
-                    options.spinWait(), pushHandler, listener);
+            connection = new Connection(
+                    socket,
+                    tcp,
+                    options.address(),
+                    options.limits(),
+                    options.timeout(),
+                    options.spinWait(),
+                    pushHandler,
+                    listener);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new DragonflyConnectionException("Could not open streams to " + options.address() + ": " + e.getMessage(), e);
+            throw new DragonflyConnectionException(
+                    "Could not open streams to " + options.address() + ": " + e.getMessage(), e);
         }
         try {
             handshake(connection);
@@ -87,7 +94,8 @@ public final class Connector {
     /** Connects {@code tcp}; returns it, or the TLS socket over it. */
     private Socket connectSocket(Socket tcp) {
         String address = options.address();
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+        int timeoutMillis =
+                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         Socket socket = tcp;
         try {
             socket.setTcpNoDelay(true);
@@ -97,29 +105,39 @@ public final class Connector {
                 try {
                     socket = startTls(socket, timeoutMillis);
                 } catch (SocketTimeoutException e) {
-                    throw new SSLException("no TLS answer within " + options.connectTimeout().toMillis()
-                            + " ms; a server without TLS on this port waits silently for a command", e);
+                    throw new SSLException(
+                            "no TLS answer within " + options.connectTimeout().toMillis()
+                                    + " ms; a server without TLS on this port waits silently for a command",
+                            e);
                 }
             }
             return socket;
         } catch (UnknownHostException e) {
             closeQuietly(socket);
-            throw new DragonflyConnectionException("Unknown host '" + options.host() + "': check the host name "
-                    + "(ClientOptions host, the URI, or dragonfly.host in Spring)", e);
+            throw new DragonflyConnectionException(
+                    "Unknown host '" + options.host() + "': check the host name "
+                            + "(ClientOptions host, the URI, or dragonfly.host in Spring)",
+                    e);
         } catch (ConnectException | NoRouteToHostException e) {
             closeQuietly(socket);
-            throw new DragonflyConnectionException("Could not connect to " + address + ": " + e.getMessage()
-                    + ". Is the server running and listening there? Check the host and port (ClientOptions host/port, "
-                    + "the URI, or dragonfly.host/dragonfly.port in Spring)", e);
+            throw new DragonflyConnectionException(
+                    "Could not connect to " + address + ": " + e.getMessage()
+                            + ". Is the server running and listening there? Check the host and port (ClientOptions host/port, "
+                            + "the URI, or dragonfly.host/dragonfly.port in Spring)",
+                    e);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            throw new DragonflyConnectionException("Timed out after " + options.connectTimeout().toMillis()
-                    + " ms connecting to " + address + "; check that the address is reachable, or raise connectTimeout", e);
+            throw new DragonflyConnectionException(
+                    "Timed out after " + options.connectTimeout().toMillis() + " ms connecting to " + address
+                            + "; check that the address is reachable, or raise connectTimeout",
+                    e);
         } catch (SSLException e) {
             closeQuietly(socket);
-            throw new DragonflyConnectionException("TLS handshake with " + address + " failed: " + e.getMessage()
-                    + ". Check that the server speaks TLS on this port, that its certificate is trusted "
-                    + "(sslSocketFactory / dragonfly.ssl.bundle) and names the host you connect to", e);
+            throw new DragonflyConnectionException(
+                    "TLS handshake with " + address + " failed: " + e.getMessage()
+                            + ". Check that the server speaks TLS on this port, that its certificate is trusted "
+                            + "(sslSocketFactory / dragonfly.ssl.bundle) and names the host you connect to",
+                    e);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new DragonflyConnectionException("Could not connect to " + address + ": " + e.getMessage(), e);
@@ -127,7 +145,8 @@ public final class Connector {
     }
 
     private Socket startTls(Socket plain, int timeoutMillis) throws IOException {
-        SSLSocketFactory factory = options.sslSocketFactory() != null ? options.sslSocketFactory()
+        SSLSocketFactory factory = options.sslSocketFactory() != null
+                ? options.sslSocketFactory()
                 : (SSLSocketFactory) SSLSocketFactory.getDefault();
         SSLSocket tls = (SSLSocket) factory.createSocket(plain, options.host(), options.port(), true);
         SSLParameters parameters = tls.getSSLParameters();
@@ -151,18 +170,28 @@ public final class Connector {
         }
         if (protocol == Protocol.RESP2) {
             if (options.password() != null) {
-                Object[] args = options.username() == null ? new Object[] {options.password()}
+                Object[] args = options.username() == null
+                        ? new Object[] {options.password()}
                         : new Object[] {options.username(), options.password()};
                 call(connection, new Command<>(Keyword.AUTH, args, new StatusOutput()), deadline, "AUTH");
             }
             if (options.clientName() != null) {
-                call(connection, new Command<>(Keyword.CLIENT, new Object[] {Keyword.SETNAME, options.clientName()},
-                        new StatusOutput()), deadline, "CLIENT SETNAME");
+                call(
+                        connection,
+                        new Command<>(
+                                Keyword.CLIENT,
+                                new Object[] {Keyword.SETNAME, options.clientName()},
+                                new StatusOutput()),
+                        deadline,
+                        "CLIENT SETNAME");
             }
         }
         if (options.database() != 0) {
-            call(connection, new Command<>(Keyword.SELECT, new Object[] {options.database()}, new StatusOutput()),
-                    deadline, "SELECT " + options.database());
+            call(
+                    connection,
+                    new Command<>(Keyword.SELECT, new Object[] {options.database()}, new StatusOutput()),
+                    deadline,
+                    "SELECT " + options.database());
         }
         negotiated = protocol;
     }
@@ -208,8 +237,8 @@ public final class Connector {
         } catch (DragonflyConnectionException e) {
             throw e;
         } catch (DragonflyException e) {
-            throw new DragonflyConnectionException("Handshake with " + options.address() + " failed during " + what
-                    + ": " + e.getMessage(), e);
+            throw new DragonflyConnectionException(
+                    "Handshake with " + options.address() + " failed during " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -231,8 +260,9 @@ public final class Connector {
         } else {
             advice = "the server refused " + what;
         }
-        return new DragonflyConnectionException("Could not connect to " + options.address() + ": " + advice
-                + ". Server said: " + e.getServerMessage(), e);
+        return new DragonflyConnectionException(
+                "Could not connect to " + options.address() + ": " + advice + ". Server said: " + e.getServerMessage(),
+                e);
     }
 
     private static void closeQuietly(Socket socket) {
@@ -264,13 +294,16 @@ public final class Connector {
         if (cause instanceof DragonflyConnectionException nested) {
             return isUnreachable(nested);
         }
-        return cause instanceof java.net.ConnectException || cause instanceof NoRouteToHostException
-                || cause instanceof UnknownHostException || cause instanceof SocketTimeoutException
+        return cause instanceof java.net.ConnectException
+                || cause instanceof NoRouteToHostException
+                || cause instanceof UnknownHostException
+                || cause instanceof SocketTimeoutException
                 || cause instanceof org.dragonflyclient.core.DragonflyTimeoutException;
     }
 
     static DragonflyException describe(RuntimeException e) {
-        return e instanceof DragonflyException d ? d
+        return e instanceof DragonflyException d
+                ? d
                 : new DragonflyConnectionException("Could not connect: " + e.getMessage(), e);
     }
 }

@@ -35,6 +35,7 @@ public final class DedicatedConnections implements AutoCloseable {
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     /** Every connection open or leased; guarded by {@code this}. */
     private final Set<Connection> all = new HashSet<>();
+
     private final Connection.Listener onClosed = (connection, reason) -> forget(connection);
     private int opening;
     private boolean closed;
@@ -65,8 +66,8 @@ public final class DedicatedConnections implements AutoCloseable {
         synchronized (this) {
             while (true) {
                 if (closed) {
-                    throw new DragonflyConnectionException("The client is closed; create a new one. The command was not sent",
-                            null);
+                    throw new DragonflyConnectionException(
+                            "The client is closed; create a new one. The command was not sent", null);
                 }
                 for (Connection c; (c = idle.pollFirst()) != null; ) {
                     if (c.isOpen()) {

@@ -16,8 +16,8 @@ public final class PushHandler {
     private static final System.Logger LOG = System.getLogger(PushHandler.class.getName());
 
     /** Logs pushes at DEBUG and drops them: the client subscribes to nothing by default. */
-    public static final PushHandler IGNORE = new PushHandler(
-            push -> LOG.log(System.Logger.Level.DEBUG, () -> "Ignoring push message " + push));
+    public static final PushHandler IGNORE =
+            new PushHandler(push -> LOG.log(System.Logger.Level.DEBUG, () -> "Ignoring push message " + push));
 
     private final Consumer<Reply> listener;
 

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dragonflyclient.core.ScanPage;
 import org.dragonflyclient.core.RespType;
+import org.dragonflyclient.core.ScanPage;
 
 /**
  * A {@code SCAN}-family reply: {@code [cursor, [element, element, ...]]}, the one place that reads
@@ -21,6 +21,7 @@ public abstract class CursorPageOutput<V, E> extends ReplyOutput<ScanPage<E>> {
     protected final ValueDecoder<V> decoder;
     /** The page's entries, in the server's order. */
     protected final List<E> entries = new ArrayList<>();
+
     private String cursor;
 
     /** @param decoder how bytes become values */

@@ -3,10 +3,10 @@ package org.dragonflyclient.core.internal.output;
 import java.util.List;
 
 import org.dragonflyclient.core.DragonflyProtocolException;
-import org.dragonflyclient.core.internal.resp.DiscardingSink;
-import org.dragonflyclient.core.internal.resp.ReplySink;
 import org.dragonflyclient.core.RespType;
 import org.dragonflyclient.core.internal.command.Command;
+import org.dragonflyclient.core.internal.resp.DiscardingSink;
+import org.dragonflyclient.core.internal.resp.ReplySink;
 
 /**
  * The reply to {@code EXEC}: an array holding the reply of each queued command, in order. Each

@@ -16,6 +16,7 @@ public abstract class FlatValuesOutput<V, R> extends ReplyOutput<R> {
 
     /** Turns bytes into values, and makes the maps and sets that suit them. */
     protected final ValueDecoder<V> decoder;
+
     private boolean open;
 
     /** @param decoder how bytes become values */
@@ -40,8 +41,7 @@ public abstract class FlatValuesOutput<V, R> extends ReplyOutput<R> {
     protected abstract void add(V value);
 
     /** The reply is a null instead of an aggregate (RESP2 {@code *-1}); by default nothing to do. */
-    protected void nullReply() {
-    }
+    protected void nullReply() {}
 
     @Override
     public void aggregateStart(RespType type, int size) {

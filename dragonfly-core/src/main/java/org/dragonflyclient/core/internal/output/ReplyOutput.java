@@ -3,9 +3,9 @@ package org.dragonflyclient.core.internal.output;
 import java.nio.charset.StandardCharsets;
 
 import org.dragonflyclient.core.DragonflyProtocolException;
-import org.dragonflyclient.core.internal.resp.ReplySink;
 import org.dragonflyclient.core.RespType;
 import org.dragonflyclient.core.internal.command.ServerErrors;
+import org.dragonflyclient.core.internal.resp.ReplySink;
 
 /**
  * Decodes one reply into a value of type {@code T}. Each subclass overrides the callbacks of the
@@ -48,9 +48,10 @@ public abstract class ReplyOutput<T> implements ReplySink {
      * @param what the unexpected type, e.g. {@code "integer"}
      */
     protected final void unexpected(String what) {
-        fail(new DragonflyProtocolException("Unexpected " + what + " reply for " + getClass().getSimpleName()
-                + "; the server answered with a type this command does not return. Use execute(...) to read "
-                + "replies of any type"));
+        fail(new DragonflyProtocolException(
+                "Unexpected " + what + " reply for " + getClass().getSimpleName()
+                        + "; the server answered with a type this command does not return. Use execute(...) to read "
+                        + "replies of any type"));
     }
 
     @Override

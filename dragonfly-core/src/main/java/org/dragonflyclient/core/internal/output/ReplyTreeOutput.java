@@ -22,8 +22,7 @@ public final class ReplyTreeOutput extends ReplyOutput<Reply> {
     private final ArrayDeque<Open> open = new ArrayDeque<>();
     private Reply root;
 
-    private record Open(RespType type, List<Reply> elements) {
-    }
+    private record Open(RespType type, List<Reply> elements) {}
 
     private void add(Reply value) {
         Open parent = open.peek();

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dragonflyclient.core.DragonflyProtocolException;
-import org.dragonflyclient.core.ScoredValue;
 import org.dragonflyclient.core.RespType;
+import org.dragonflyclient.core.ScoredValue;
 
 /**
  * A {@code ... WITHSCORES} reply as members with their scores. RESP2 servers send a flat array

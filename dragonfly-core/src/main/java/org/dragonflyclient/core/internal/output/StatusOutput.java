@@ -21,7 +21,10 @@ public final class StatusOutput extends ReplyOutput<String> {
         if (length == 2 && buf[offset] == 'O' && buf[offset + 1] == 'K') {
             return "OK";
         }
-        if (length == 4 && buf[offset] == 'P' && buf[offset + 1] == 'O' && buf[offset + 2] == 'N'
+        if (length == 4
+                && buf[offset] == 'P'
+                && buf[offset + 1] == 'O'
+                && buf[offset + 2] == 'N'
                 && buf[offset + 3] == 'G') {
             return "PONG";
         }

@@ -59,8 +59,8 @@ public final class CommandEncoder {
             throw new IllegalArgumentException("Argument " + index + " is null; Redis commands take no null "
                     + "arguments (to remove a value use DEL, to store 'nothing' store an empty value)");
         } else {
-            throw new IllegalArgumentException("Argument " + index + " is a " + arg.getClass().getName()
-                    + "; pass byte[], String or a number (serialize other objects first)");
+            throw new IllegalArgumentException("Argument " + index + " is a "
+                    + arg.getClass().getName() + "; pass byte[], String or a number (serialize other objects first)");
         }
     }
 

@@ -12,50 +12,38 @@ public final class DiscardingSink implements ReplySink {
     /** The one instance: it keeps no state. */
     public static final DiscardingSink INSTANCE = new DiscardingSink();
 
-    private DiscardingSink() {
-    }
+    private DiscardingSink() {}
 
     @Override
-    public void simpleString(byte[] buf, int offset, int length) {
-    }
+    public void simpleString(byte[] buf, int offset, int length) {}
 
     @Override
-    public void error(byte[] buf, int offset, int length) {
-    }
+    public void error(byte[] buf, int offset, int length) {}
 
     @Override
-    public void integer(long value) {
-    }
+    public void integer(long value) {}
 
     @Override
-    public void bulkString(byte[] buf, int offset, int length) {
-    }
+    public void bulkString(byte[] buf, int offset, int length) {}
 
     @Override
-    public void verbatimString(String format, byte[] buf, int offset, int length) {
-    }
+    public void verbatimString(String format, byte[] buf, int offset, int length) {}
 
     @Override
-    public void nullValue() {
-    }
+    public void nullValue() {}
 
     @Override
-    public void doubleValue(double value) {
-    }
+    public void doubleValue(double value) {}
 
     @Override
-    public void booleanValue(boolean value) {
-    }
+    public void booleanValue(boolean value) {}
 
     @Override
-    public void bigNumber(byte[] buf, int offset, int length) {
-    }
+    public void bigNumber(byte[] buf, int offset, int length) {}
 
     @Override
-    public void aggregateStart(RespType type, int size) {
-    }
+    public void aggregateStart(RespType type, int size) {}
 
     @Override
-    public void aggregateEnd() {
-    }
+    public void aggregateEnd() {}
 }

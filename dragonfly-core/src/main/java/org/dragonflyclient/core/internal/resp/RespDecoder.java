@@ -54,6 +54,7 @@ public final class RespDecoder {
     static final int DIRECT_INITIAL_CAPACITY = DirectBulk.INITIAL_CAPACITY;
     /** A buffer grown past this size goes back to its initial size once it is empty. */
     static final int SHRINK_THRESHOLD = 1024 * 1024;
+
     private static final int MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
 
     // What step() reports: need more bytes, made progress, or completed a top-level frame.
@@ -84,11 +85,26 @@ public final class RespDecoder {
     private static final byte KIND_ATTRIBUTE = (byte) (OP_ATTRIBUTE - OP_ARRAY);
 
     private static final byte[] OPS = new byte[256];
-    private static final String[] NAMES = {null, "simple string", "error", "integer", "null", "double",
-        "boolean", "big number", "bulk string", "blob error", "verbatim string", "array", "set", "map", "push",
-        "attribute"};
-    private static final String[] LENGTH_NAMES = Arrays.stream(NAMES).map(name -> name + " length")
-            .toArray(String[]::new);
+    private static final String[] NAMES = {
+        null,
+        "simple string",
+        "error",
+        "integer",
+        "null",
+        "double",
+        "boolean",
+        "big number",
+        "bulk string",
+        "blob error",
+        "verbatim string",
+        "array",
+        "set",
+        "map",
+        "push",
+        "attribute"
+    };
+    private static final String[] LENGTH_NAMES =
+            Arrays.stream(NAMES).map(name -> name + " length").toArray(String[]::new);
     private static final RespType[] TYPES = {RespType.ARRAY, RespType.SET, RespType.MAP, RespType.PUSH};
 
     static {
@@ -370,8 +386,8 @@ public final class RespDecoder {
             if (length == -1 && (op == OP_BULK || op == OP_ARRAY)) {
                 return -1;
             }
-            throw new DragonflyProtocolException("negative length " + length + " for a " + NAMES[op]
-                    + " at stream offset " + position(from));
+            throw new DragonflyProtocolException(
+                    "negative length " + length + " for a " + NAMES[op] + " at stream offset " + position(from));
         }
         boolean bulk = op < OP_ARRAY;
         int max = bulk ? limits.maxBulkLength() : limits.maxAggregateLength();
@@ -380,8 +396,8 @@ public final class RespDecoder {
         if (length > max || (pairs && length > Integer.MAX_VALUE / 2)) {
             String unit = bulk ? " bytes" : pairs ? " pairs" : " elements";
             String limit = bulk ? "maxBulkLength" : "maxAggregateLength";
-            throw new DragonflyProtocolException(NAMES[op] + " of " + length + unit + " exceeds " + limit + " "
-                    + max + "; raise it with ClientOptions.Builder." + limit);
+            throw new DragonflyProtocolException(NAMES[op] + " of " + length + unit + " exceeds " + limit + " " + max
+                    + "; raise it with ClientOptions.Builder." + limit);
         }
         return length;
     }
@@ -488,8 +504,9 @@ public final class RespDecoder {
             case OP_BLOB_ERROR -> out.error(b, offset, length);
             default -> {
                 if (length < 4 || b[offset + 3] != ':') {
-                    throw new DragonflyProtocolException("verbatim string " + RespScalars.excerpt(b, offset,
-                            offset + length) + " does not start with a three-letter format and ':'");
+                    throw new DragonflyProtocolException(
+                            "verbatim string " + RespScalars.excerpt(b, offset, offset + length)
+                                    + " does not start with a three-letter format and ':'");
                 }
                 out.verbatimString(RespScalars.verbatimFormat(b, offset), b, offset + 4, length - 4);
             }
@@ -530,8 +547,8 @@ public final class RespDecoder {
                 return -1;
             }
             if (b[i + 1] != '\n') {
-                throw new DragonflyProtocolException("CR not followed by LF at stream offset " + position(i)
-                        + " (got " + RespScalars.describeByte(b[i + 1]) + ")");
+                throw new DragonflyProtocolException("CR not followed by LF at stream offset " + position(i) + " (got "
+                        + RespScalars.describeByte(b[i + 1]) + ")");
             }
             return i;
         }

@@ -18,8 +18,7 @@ final class RespScalars {
     /** Longest excerpt of the offending bytes quoted in an error message. */
     private static final int MAX_EXCERPT = 40;
 
-    private RespScalars() {
-    }
+    private RespScalars() {}
 
     /**
      * Parses an optionally signed decimal long.
@@ -36,8 +35,8 @@ final class RespScalars {
             i++;
         }
         if (i == to) {
-            throw new DragonflyProtocolException((from == to ? "empty " : "sign without digits in ") + what
-                    + " at stream offset " + position);
+            throw new DragonflyProtocolException(
+                    (from == to ? "empty " : "sign without digits in ") + what + " at stream offset " + position);
         }
         if (to - i <= SAFE_DIGITS) {
             long value = 0;
@@ -54,8 +53,8 @@ final class RespScalars {
     }
 
     /** The slow path for long numbers: accumulates negatively, as Long.parseLong does, to reach MIN_VALUE. */
-    private static long parseLongChecked(byte[] b, int from, int i, int to, boolean negative, String what,
-            long position) {
+    private static long parseLongChecked(
+            byte[] b, int from, int i, int to, boolean negative, String what, long position) {
         long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
         long multiplyMin = limit / 10;
         long value = 0;
@@ -65,8 +64,8 @@ final class RespScalars {
                 throw invalid(what, b, from, to, position);
             }
             if (value < multiplyMin || value * 10 < limit + digit) {
-                throw new DragonflyProtocolException(what + " " + excerpt(b, from, to) + " at stream offset "
-                        + position + " does not fit a long");
+                throw new DragonflyProtocolException(
+                        what + " " + excerpt(b, from, to) + " at stream offset " + position + " does not fit a long");
             }
             value = value * 10 - digit;
         }
@@ -209,7 +208,7 @@ final class RespScalars {
     }
 
     private static DragonflyProtocolException invalid(String what, byte[] b, int from, int to, long position) {
-        return new DragonflyProtocolException("invalid " + what + " " + excerpt(b, from, to)
-                + " at stream offset " + position);
+        return new DragonflyProtocolException(
+                "invalid " + what + " " + excerpt(b, from, to) + " at stream offset " + position);
     }
 }

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.command.Keyword;
 import org.dragonflyclient.core.internal.output.StatusOutput;
-import org.junit.jupiter.api.Test;
 
 /**
  * The grouping rule of {@link CommandWriter}: which commands leave in which system call. The
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class CommandWriterTest {
 
     private final RecordingStream out = new RecordingStream();
-    private final CommandWriter writer = new CommandWriter(out, new InFlightQueue(), () -> { }, e -> { });
+    private final CommandWriter writer = new CommandWriter(out, new InFlightQueue(), () -> {}, e -> {});
 
     @Test
     void loneSynchronousCommand_isWrittenAtOnce() {

@@ -12,13 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.dragonflyclient.core.internal.command.Command;
-import org.dragonflyclient.core.internal.command.Keyword;
-import org.dragonflyclient.core.internal.output.StatusOutput;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.dragonflyclient.core.internal.command.Command;
+import org.dragonflyclient.core.internal.command.Keyword;
+import org.dragonflyclient.core.internal.output.StatusOutput;
 
 /**
  * {@link SpinWait} over a real loopback TCP connection: it must see bytes the kernel holds (or,
@@ -182,7 +182,8 @@ class SpinWaitTest {
             reading.set(false); // the reader left the role: the follower must take it, not wait on
         });
 
-        assertThat(spin.await(SpinWait.doneOrReaderFree(reading), pending, HUGE)).isTrue();
+        assertThat(spin.await(SpinWait.doneOrReaderFree(reading), pending, HUGE))
+                .isTrue();
         assertThat(pending).isNotDone();
         reader.get(10, TimeUnit.SECONDS);
     }
@@ -192,18 +193,22 @@ class SpinWaitTest {
         AtomicBoolean reading = new AtomicBoolean(true);
 
         SpinWait tinyBudget = new SpinWait(TINY);
-        assertThat(tinyBudget.await(SpinWait.doneOrReaderFree(reading), echo(), HUGE)).isFalse();
+        assertThat(tinyBudget.await(SpinWait.doneOrReaderFree(reading), echo(), HUGE))
+                .isFalse();
         assertThat(tinyBudget.skipsLeft()).isEqualTo(2);
 
         SpinWait tinyLimit = new SpinWait(HUGE);
         // Would spin for 30 s without the cap.
-        assertThat(tinyLimit.await(SpinWait.doneOrReaderFree(reading), echo(), TINY)).isFalse();
+        assertThat(tinyLimit.await(SpinWait.doneOrReaderFree(reading), echo(), TINY))
+                .isFalse();
         assertThat(tinyLimit.skipsLeft()).isEqualTo(2);
     }
 
     @Test
     void theBudget_isTheThreadsOwnCpuTime_soASleepingThreadSpendsNone() throws InterruptedException {
-        assertThat(SpinWait.measuresCpuTime()).as("HotSpot measures thread CPU time on Linux").isTrue();
+        assertThat(SpinWait.measuresCpuTime())
+                .as("HotSpot measures thread CPU time on Linux")
+                .isTrue();
 
         long before = SpinWait.cpuTime();
         Thread.sleep(200);

@@ -33,8 +33,9 @@ class CommandEncoderTest {
     void encodesNumbersInDecimal() {
         encoder.encode(ascii("X"), new Object[] {0L, -7, 1234567890123L, Long.MIN_VALUE, Long.MAX_VALUE, 2.5});
 
-        assertThat(encoded()).isEqualTo("*7\r\n$1\r\nX\r\n$1\r\n0\r\n$2\r\n-7\r\n$13\r\n1234567890123\r\n"
-                + "$20\r\n-9223372036854775808\r\n$19\r\n9223372036854775807\r\n$3\r\n2.5\r\n");
+        assertThat(encoded())
+                .isEqualTo("*7\r\n$1\r\nX\r\n$1\r\n0\r\n$2\r\n-7\r\n$13\r\n1234567890123\r\n"
+                        + "$20\r\n-9223372036854775808\r\n$19\r\n9223372036854775807\r\n$3\r\n2.5\r\n");
     }
 
     @Test

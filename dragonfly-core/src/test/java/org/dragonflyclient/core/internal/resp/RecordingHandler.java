@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.zip.CRC32;
+
 import org.dragonflyclient.core.RespType;
 
 /**
@@ -183,7 +184,8 @@ final class RecordingHandler implements FrameHandler {
         public void aggregateEnd() {
             Node node = open.poll();
             check(node != null, "aggregateEnd without aggregateStart");
-            check(node.received == node.expected,
+            check(
+                    node.received == node.expected,
                     "aggregate ended after " + node.received + " of " + node.expected + " elements");
             value(node.text.append(']').toString());
         }

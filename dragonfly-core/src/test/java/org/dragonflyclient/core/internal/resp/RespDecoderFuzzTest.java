@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.dragonflyclient.core.DragonflyProtocolException;
-import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import org.dragonflyclient.core.DragonflyProtocolException;
 import org.dragonflyclient.core.RespLimits;
+import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 
 /**
  * Mutated corpus input, cut at random places: the decoder either delivers well-formed frames or
@@ -25,6 +26,7 @@ class RespDecoderFuzzTest {
     private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
     /** Bytes that steer the decoder into interesting states when they land in the input. */
     private static final byte[] INTERESTING = RespCorpus.ascii("\r\n\r\n*$%~>|!=(,#_:+-?0123456789");
+
     private static final RespLimits SMALL = new RespLimits(70_000, 50, 6, 40);
 
     @Test
@@ -43,8 +45,10 @@ class RespDecoderFuzzTest {
                     protocolErrors++;
                 }
             } catch (Throwable e) {
-                throw new AssertionError("iteration " + iterations + " of seed " + SEED + " failed on "
-                        + RecordingHandler.render(input, 0, input.length) + " with " + limits, e);
+                throw new AssertionError(
+                        "iteration " + iterations + " of seed " + SEED + " failed on "
+                                + RecordingHandler.render(input, 0, input.length) + " with " + limits,
+                        e);
             }
             iterations++;
         }
@@ -63,7 +67,9 @@ class RespDecoderFuzzTest {
                     decoder.decode(handler);
                 }
             } else {
-                int[] cuts = random.ints(random.nextInt(6), 0, input.length + 1).sorted().toArray();
+                int[] cuts = random.ints(random.nextInt(6), 0, input.length + 1)
+                        .sorted()
+                        .toArray();
                 int start = 0;
                 for (int i = 0; i <= cuts.length; i++) {
                     int end = i < cuts.length ? cuts[i] : input.length;

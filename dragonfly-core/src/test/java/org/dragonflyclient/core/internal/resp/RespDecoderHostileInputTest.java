@@ -7,11 +7,12 @@ import static org.dragonflyclient.core.internal.resp.RespCorpus.ascii;
 import java.io.ByteArrayInputStream;
 import java.util.stream.Stream;
 
-import org.dragonflyclient.core.DragonflyProtocolException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.dragonflyclient.core.DragonflyProtocolException;
 import org.dragonflyclient.core.RespLimits;
 
 /** Malformed input and input over the limits end in a protocol error, and the decoder stays failed. */
@@ -22,8 +23,10 @@ class RespDecoderHostileInputTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("$2147483647\r\n", "bulk string of 2147483647 bytes exceeds maxBulkLength 536870912; "
-                        + "raise it with ClientOptions.Builder.maxBulkLength"),
+                Arguments.of(
+                        "$2147483647\r\n",
+                        "bulk string of 2147483647 bytes exceeds maxBulkLength 536870912; "
+                                + "raise it with ClientOptions.Builder.maxBulkLength"),
                 Arguments.of("$99999999999999999999\r\n", "does not fit a long"),
                 Arguments.of("$-2\r\n", "negative length -2 for a bulk string"),
                 Arguments.of("$1x\r\nab\r\n", "invalid bulk string length \"1x\""),
@@ -50,8 +53,9 @@ class RespDecoderHostileInputTest {
                 Arguments.of(",Infinity\r\n", "invalid double"),
                 Arguments.of(", 1\r\n", "invalid double"),
                 Arguments.of(",\r\n", "empty double"),
-                Arguments.of(":9223372036854775808\r\n", "integer \"9223372036854775808\" at stream offset 1 "
-                        + "does not fit a long"),
+                Arguments.of(
+                        ":9223372036854775808\r\n",
+                        "integer \"9223372036854775808\" at stream offset 1 " + "does not fit a long"),
                 Arguments.of(":-9223372036854775809\r\n", "does not fit a long"),
                 Arguments.of(":12a\r\n", "invalid integer \"12a\""),
                 Arguments.of(":\r\n", "empty integer"),
@@ -73,14 +77,17 @@ class RespDecoderHostileInputTest {
 
     static Stream<Arguments> overSmallLimits() {
         return Stream.of(
-                Arguments.of("+" + "x".repeat(17) + "\r\n", "exceeds maxLineLength 16; "
-                        + "raise it with ClientOptions.Builder.maxLineLength"),
+                Arguments.of(
+                        "+" + "x".repeat(17) + "\r\n",
+                        "exceeds maxLineLength 16; " + "raise it with ClientOptions.Builder.maxLineLength"),
                 Arguments.of("-" + "x".repeat(17), "exceeds maxLineLength 16"),
                 Arguments.of(":" + "1".repeat(40), "exceeds maxLineLength 16"),
                 Arguments.of("$101\r\n", "bulk string of 101 bytes exceeds maxBulkLength 100"),
                 Arguments.of("=101\r\n", "verbatim string of 101 bytes exceeds maxBulkLength 100"),
-                Arguments.of("*11\r\n", "array of 11 elements exceeds maxAggregateLength 10; "
-                        + "raise it with ClientOptions.Builder.maxAggregateLength"),
+                Arguments.of(
+                        "*11\r\n",
+                        "array of 11 elements exceeds maxAggregateLength 10; "
+                                + "raise it with ClientOptions.Builder.maxAggregateLength"),
                 Arguments.of("%11\r\n", "map of 11 pairs exceeds maxAggregateLength 10"),
                 Arguments.of(">11\r\n", "push of 11 elements exceeds maxAggregateLength 10"),
                 Arguments.of("|11\r\n", "attribute of 11 pairs exceeds maxAggregateLength 10"),
@@ -107,7 +114,8 @@ class RespDecoderHostileInputTest {
             assertThat(decoder.decode(handler)).isZero();
         }
         decoder.feed(x, 0, 1);
-        assertThatThrownBy(() -> decoder.decode(handler)).isInstanceOf(DragonflyProtocolException.class)
+        assertThatThrownBy(() -> decoder.decode(handler))
+                .isInstanceOf(DragonflyProtocolException.class)
                 .hasMessageContaining("maxLineLength 16");
     }
 
@@ -117,19 +125,21 @@ class RespDecoderHostileInputTest {
         RecordingHandler handler = new RecordingHandler();
         byte[] bytes = ascii("*1\r\n".repeat(10_000));
         assertThatThrownBy(() -> {
-            for (int i = 0; i < bytes.length; i++) {
-                decoder.feed(bytes, i, 1);
-                decoder.decode(handler);
-            }
-        }).isInstanceOf(DragonflyProtocolException.class).hasMessageContaining("nesting deeper than 128 levels");
+                    for (int i = 0; i < bytes.length; i++) {
+                        decoder.feed(bytes, i, 1);
+                        decoder.decode(handler);
+                    }
+                })
+                .isInstanceOf(DragonflyProtocolException.class)
+                .hasMessageContaining("nesting deeper than 128 levels");
     }
 
     @Test
     void decode_directModeBulkWithoutCrlf_fails() {
         byte[] payload = new byte[RespDecoder.DIRECT_THRESHOLD];
         byte[] input = RespCorpus.concat(ascii("$" + payload.length + "\r\n"), payload, ascii("\r+OK\r\n"));
-        assertFailsAndStaysFailed(RespLimits.DEFAULTS, input,
-                "bulk string of 65536 bytes not followed by CRLF at stream offset 65544");
+        assertFailsAndStaysFailed(
+                RespLimits.DEFAULTS, input, "bulk string of 65536 bytes not followed by CRLF at stream offset 65544");
     }
 
     @Test
@@ -147,10 +157,11 @@ class RespDecoderHostileInputTest {
 
         assertThatThrownBy(() -> decoder.decode(handler)).isInstanceOf(DragonflyProtocolException.class);
         assertThat(handler.frames()).containsExactly("simple(\"OK\")");
-        assertThatThrownBy(() -> decoder.decode(handler)).isInstanceOf(DragonflyProtocolException.class)
-                .hasMessageContaining("failed earlier").hasMessageContaining("unknown RESP type byte '?'");
-        assertThatThrownBy(() -> decoder.feed(ascii("+OK\r\n"), 0, 5))
-                .isInstanceOf(DragonflyProtocolException.class);
+        assertThatThrownBy(() -> decoder.decode(handler))
+                .isInstanceOf(DragonflyProtocolException.class)
+                .hasMessageContaining("failed earlier")
+                .hasMessageContaining("unknown RESP type byte '?'");
+        assertThatThrownBy(() -> decoder.feed(ascii("+OK\r\n"), 0, 5)).isInstanceOf(DragonflyProtocolException.class);
         assertThatThrownBy(() -> decoder.readFrom(new ByteArrayInputStream(ascii("+OK\r\n"))))
                 .isInstanceOf(DragonflyProtocolException.class);
     }
@@ -164,7 +175,8 @@ class RespDecoderHostileInputTest {
         decoder.decode(handler);
         decoder.feed(ascii(":1\r\n&"), 0, 5);
 
-        assertThatThrownBy(() -> decoder.decode(handler)).isInstanceOf(DragonflyProtocolException.class)
+        assertThatThrownBy(() -> decoder.decode(handler))
+                .isInstanceOf(DragonflyProtocolException.class)
                 .hasMessageContaining("'&' (0x26) at stream offset " + (first.length + 4));
     }
 
@@ -173,9 +185,11 @@ class RespDecoderHostileInputTest {
         RecordingHandler handler = new RecordingHandler();
         decoder.feed(input, 0, input.length);
 
-        assertThatThrownBy(() -> decoder.decode(handler)).isInstanceOf(DragonflyProtocolException.class)
+        assertThatThrownBy(() -> decoder.decode(handler))
+                .isInstanceOf(DragonflyProtocolException.class)
                 .hasMessageContaining(message);
-        assertThatThrownBy(() -> decoder.decode(handler)).isInstanceOf(DragonflyProtocolException.class)
+        assertThatThrownBy(() -> decoder.decode(handler))
+                .isInstanceOf(DragonflyProtocolException.class)
                 .hasMessageContaining(message);
     }
 }

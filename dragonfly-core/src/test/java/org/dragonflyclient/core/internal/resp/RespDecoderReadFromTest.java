@@ -6,9 +6,10 @@ import static org.dragonflyclient.core.internal.resp.RespCorpus.ascii;
 import java.io.IOException;
 import java.util.List;
 
-import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 import org.junit.jupiter.api.Test;
+
 import org.dragonflyclient.core.RespLimits;
+import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 
 /** Reading from an InputStream: one read per call, and direct mode straight into the value's array. */
 class RespDecoderReadFromTest {
@@ -17,8 +18,8 @@ class RespDecoderReadFromTest {
     void readFrom_corpusInChunksOfVaryingSize() throws IOException {
         Sample sample = RespCorpus.concatenation();
         for (int[] pattern : new int[][] {{1}, {2, 3}, {1, 7, 3, 64, 2}, {4096}}) {
-            RecordingHandler handler = readAll(new RespDecoder(RespLimits.DEFAULTS),
-                    new ChunkedInputStream(sample.bytes(), pattern));
+            RecordingHandler handler =
+                    readAll(new RespDecoder(RespLimits.DEFAULTS), new ChunkedInputStream(sample.bytes(), pattern));
             assertThat(handler.frames()).isEqualTo(sample.frames());
         }
     }
@@ -26,7 +27,8 @@ class RespDecoderReadFromTest {
     @Test
     void readFrom_performsExactlyOneReadPerCall() throws IOException {
         RespDecoder decoder = new RespDecoder(RespLimits.DEFAULTS);
-        ChunkedInputStream in = new ChunkedInputStream(RespCorpus.bulk("big", 100_000, 5).bytes(), 3, 50_000);
+        ChunkedInputStream in =
+                new ChunkedInputStream(RespCorpus.bulk("big", 100_000, 5).bytes(), 3, 50_000);
         RecordingHandler handler = new RecordingHandler();
         int calls = 0;
         while (decoder.readFrom(in) >= 0) {
@@ -41,15 +43,17 @@ class RespDecoderReadFromTest {
     @Test
     void readFrom_directModeReceivesTheExactBytesIntoTheValuesOwnArray() throws IOException {
         byte[] payload = RespCorpus.randomBytes(200 * 1024, 9);
-        byte[] bytes = RespCorpus.concat(ascii("*3\r\n+a\r\n$" + payload.length + "\r\n"), payload,
-                ascii("\r\n:1\r\n+after\r\n"));
+        byte[] bytes = RespCorpus.concat(
+                ascii("*3\r\n+a\r\n$" + payload.length + "\r\n"), payload, ascii("\r\n:1\r\n+after\r\n"));
         for (int[] pattern : new int[][] {{1, 5, 3}, {7, 8192, 1, 65536, 2}, {1 << 20}}) {
             ChunkedInputStream in = new ChunkedInputStream(bytes, pattern);
             RecordingHandler handler = readAll(new RespDecoder(RespLimits.DEFAULTS), in);
 
             byte[] value = handler.directValues().get(0);
             assertThat(value).isEqualTo(payload);
-            assertThat(in.filled(value)).as("read straight into the value's array").isTrue();
+            assertThat(in.filled(value))
+                    .as("read straight into the value's array")
+                    .isTrue();
             assertThat(handler.frames()).hasSize(2);
             assertThat(handler.frames().get(1)).isEqualTo("simple(\"after\")");
         }
@@ -60,8 +64,8 @@ class RespDecoderReadFromTest {
         int length = 5 * 1024 * 1024 + 3;
         byte[] payload = RespCorpus.randomBytes(length, 13);
         byte[] bytes = RespCorpus.concat(ascii("$" + length + "\r\n"), payload, ascii("\r\n"));
-        RecordingHandler handler = readAll(new RespDecoder(RespLimits.DEFAULTS),
-                new ChunkedInputStream(bytes, 100_000, 1, 1 << 20));
+        RecordingHandler handler =
+                readAll(new RespDecoder(RespLimits.DEFAULTS), new ChunkedInputStream(bytes, 100_000, 1, 1 << 20));
 
         assertThat(handler.directValues()).singleElement().isEqualTo(payload);
     }

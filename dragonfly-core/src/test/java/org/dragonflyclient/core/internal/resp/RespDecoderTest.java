@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import org.dragonflyclient.core.RespLimits;
+import org.dragonflyclient.core.internal.resp.RespCorpus.Sample;
 
 /** Valid input, whole and in every possible split, decodes to the expected frames. */
 class RespDecoderTest {
@@ -65,7 +66,8 @@ class RespDecoderTest {
         for (int i = 0; i < 200; i++) {
             int first = random.nextInt(length + 1);
             int second = first + random.nextInt(length - first + 1);
-            assertThat(decodeInPieces(sample.bytes(), first, second)).as("cuts at %d and %d", first, second)
+            assertThat(decodeInPieces(sample.bytes(), first, second))
+                    .as("cuts at %d and %d", first, second)
                     .isEqualTo(sample.frames());
         }
     }
@@ -76,7 +78,8 @@ class RespDecoderTest {
         byte[] bytes = sample.bytes();
         assertThat(sample.frames().get(0)).startsWith("direct(");
         assertThat(decodeInPieces(bytes)).isEqualTo(sample.frames());
-        assertThat(decodeInPieces(bytes, IntStream.range(1, bytes.length).toArray())).isEqualTo(sample.frames());
+        assertThat(decodeInPieces(bytes, IntStream.range(1, bytes.length).toArray()))
+                .isEqualTo(sample.frames());
         List<Integer> cuts = new ArrayList<>();
         IntStream.rangeClosed(0, 16).forEach(cuts::add);
         IntStream.rangeClosed(bytes.length - 16, bytes.length).forEach(cuts::add);
@@ -90,7 +93,8 @@ class RespDecoderTest {
     void decode_directModeBulkBetweenOtherFrames() {
         Sample big = RespCorpus.bulk("100 KiB", 100 * 1024, 3);
         byte[] bytes = RespCorpus.concat(ascii("*2\r\n+before\r\n"), big.bytes(), ascii(":1\r\n"));
-        List<String> expected = List.of("[ARRAY 2: simple(\"before\"), " + big.frames().get(0) + "]", "int(1)");
+        List<String> expected =
+                List.of("[ARRAY 2: simple(\"before\"), " + big.frames().get(0) + "]", "int(1)");
         assertThat(decodeInPieces(bytes)).isEqualTo(expected);
         assertThat(decodeInPieces(bytes, 20, 30_000, bytes.length - 5)).isEqualTo(expected);
     }

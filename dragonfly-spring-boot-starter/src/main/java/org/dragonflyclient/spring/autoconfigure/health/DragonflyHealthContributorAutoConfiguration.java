@@ -1,12 +1,13 @@
 package org.dragonflyclient.spring.autoconfigure.health;
 
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Import;
+
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
 
 /**
  * A {@code dragonfly} health contributor (one indicator per {@link DragonflyClient} bean) when
@@ -14,9 +15,8 @@ import org.springframework.context.annotation.Import;
  * switches it off.
  */
 @AutoConfiguration(after = DragonflyAutoConfiguration.class)
-@ConditionalOnClass({ DragonflyClient.class, HealthIndicator.class })
+@ConditionalOnClass({DragonflyClient.class, HealthIndicator.class})
 @ConditionalOnBean(DragonflyClient.class)
 // The health module's own condition sits on the imported class, read only once the module is known present.
 @Import(DragonflyHealthContributorConfiguration.class)
-public final class DragonflyHealthContributorAutoConfiguration {
-}
+public final class DragonflyHealthContributorAutoConfiguration {}

@@ -1,7 +1,5 @@
 package org.dragonflyclient.spring.autoconfigure.health;
 
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.health.DragonflyHealthIndicator;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.CompositeHealthContributorConfiguration;
@@ -9,6 +7,9 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.health.DragonflyHealthIndicator;
 
 /** One {@link DragonflyHealthIndicator} per client, under the name {@code dragonfly}. */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +22,7 @@ class DragonflyHealthContributorConfiguration
     }
 
     @Bean
-    @ConditionalOnMissingBean(name = { "dragonflyHealthIndicator", "dragonflyHealthContributor" })
+    @ConditionalOnMissingBean(name = {"dragonflyHealthIndicator", "dragonflyHealthContributor"})
     HealthContributor dragonflyHealthContributor(ConfigurableListableBeanFactory beanFactory) {
         return createContributor(beanFactory, DragonflyClient.class);
     }

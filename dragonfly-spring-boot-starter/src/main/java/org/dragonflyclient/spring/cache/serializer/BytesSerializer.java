@@ -5,16 +5,17 @@ final class BytesSerializer implements CacheValueSerializer {
 
     static final BytesSerializer INSTANCE = new BytesSerializer();
 
-    private BytesSerializer() {
-    }
+    private BytesSerializer() {}
 
     @Override
     public byte[] serialize(Object value) {
         if (value instanceof byte[] bytes) {
             return bytes;
         }
-        throw new ValueSerializationException("The bytes serializer stores byte[] values only, got "
-                + value.getClass().getName() + "; choose serializer jdk or json for this cache", null);
+        throw new ValueSerializationException(
+                "The bytes serializer stores byte[] values only, got "
+                        + value.getClass().getName() + "; choose serializer jdk or json for this cache",
+                null);
     }
 
     @Override

@@ -27,37 +27,78 @@ public final class ClassAllowList {
 
     /** Exact class names from the JDK that are safe to recreate. */
     private static final Set<String> JDK_CLASSES = Set.of(
-            "java.lang.Object", "java.lang.Number", "java.lang.Enum", "java.lang.String",
-            "java.lang.Boolean", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Float", "java.lang.Double", "java.lang.Character",
+            "java.lang.Object",
+            "java.lang.Number",
+            "java.lang.Enum",
+            "java.lang.String",
+            "java.lang.Boolean",
+            "java.lang.Byte",
+            "java.lang.Short",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Float",
+            "java.lang.Double",
+            "java.lang.Character",
             "java.lang.String$CaseInsensitiveComparator",
-            "java.math.BigInteger", "java.math.BigDecimal",
+            "java.math.BigInteger",
+            "java.math.BigDecimal",
             "java.util.Map$Entry", // HashMap and HashSet check the size of their Map.Entry[] with the filter
-            "java.util.UUID", "java.util.Date", "java.util.Locale", "java.util.Currency", "java.util.BitSet",
-            "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.Vector",
-            "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.EnumMap",
-            "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
-            "java.util.EnumSet", "java.util.RegularEnumSet", "java.util.JumboEnumSet",
+            "java.util.UUID",
+            "java.util.Date",
+            "java.util.Locale",
+            "java.util.Currency",
+            "java.util.BitSet",
+            "java.util.ArrayList",
+            "java.util.LinkedList",
+            "java.util.ArrayDeque",
+            "java.util.Vector",
+            "java.util.HashMap",
+            "java.util.LinkedHashMap",
+            "java.util.TreeMap",
+            "java.util.EnumMap",
+            "java.util.HashSet",
+            "java.util.LinkedHashSet",
+            "java.util.TreeSet",
+            "java.util.EnumSet",
+            "java.util.RegularEnumSet",
+            "java.util.JumboEnumSet",
             "java.util.EnumSet$SerializationProxy",
             "java.util.Arrays$ArrayList",
-            "java.util.CollSer", "java.util.ImmutableCollections$List12",
-            "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$Set12",
-            "java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Map1",
+            "java.util.CollSer",
+            "java.util.ImmutableCollections$List12",
+            "java.util.ImmutableCollections$ListN",
+            "java.util.ImmutableCollections$Set12",
+            "java.util.ImmutableCollections$SetN",
+            "java.util.ImmutableCollections$Map1",
             "java.util.ImmutableCollections$MapN",
-            "java.util.Collections$EmptyList", "java.util.Collections$EmptySet", "java.util.Collections$EmptyMap",
-            "java.util.Collections$SingletonList", "java.util.Collections$SingletonSet",
+            "java.util.Collections$EmptyList",
+            "java.util.Collections$EmptySet",
+            "java.util.Collections$EmptyMap",
+            "java.util.Collections$SingletonList",
+            "java.util.Collections$SingletonSet",
             "java.util.Collections$SingletonMap",
-            "java.util.Collections$UnmodifiableCollection", "java.util.Collections$UnmodifiableList",
-            "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableSet",
-            "java.util.Collections$UnmodifiableSortedSet", "java.util.Collections$UnmodifiableNavigableSet",
-            "java.util.Collections$UnmodifiableMap", "java.util.Collections$UnmodifiableSortedMap",
-            "java.util.Collections$UnmodifiableNavigableMap", "java.util.Collections$ReverseComparator",
-            "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentHashMap$Segment",
-            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.ConcurrentSkipListMap",
+            "java.util.Collections$UnmodifiableCollection",
+            "java.util.Collections$UnmodifiableList",
+            "java.util.Collections$UnmodifiableRandomAccessList",
+            "java.util.Collections$UnmodifiableSet",
+            "java.util.Collections$UnmodifiableSortedSet",
+            "java.util.Collections$UnmodifiableNavigableSet",
+            "java.util.Collections$UnmodifiableMap",
+            "java.util.Collections$UnmodifiableSortedMap",
+            "java.util.Collections$UnmodifiableNavigableMap",
+            "java.util.Collections$ReverseComparator",
+            "java.util.concurrent.ConcurrentHashMap",
+            "java.util.concurrent.ConcurrentHashMap$Segment",
+            "java.util.concurrent.CopyOnWriteArrayList",
+            "java.util.concurrent.ConcurrentSkipListMap",
             "java.util.concurrent.ConcurrentSkipListSet",
-            "java.util.concurrent.atomic.AtomicInteger", "java.util.concurrent.atomic.AtomicLong",
+            "java.util.concurrent.atomic.AtomicInteger",
+            "java.util.concurrent.atomic.AtomicLong",
             "java.util.concurrent.atomic.AtomicBoolean",
-            "java.net.URI", "java.sql.Date", "java.sql.Time", "java.sql.Timestamp");
+            "java.net.URI",
+            "java.sql.Date",
+            "java.sql.Time",
+            "java.sql.Timestamp");
 
     /** JDK packages whose every class is a value type serialized through a proxy. */
     private static final List<String> JDK_PACKAGES = List.of("java.time.");
@@ -162,8 +203,10 @@ public final class ClassAllowList {
             }
         }
         for (String allowed : packages) {
-            if (name.startsWith(allowed) && (name.length() == allowed.length()
-                    || name.charAt(allowed.length()) == '.' || name.charAt(allowed.length()) == '$')) {
+            if (name.startsWith(allowed)
+                    && (name.length() == allowed.length()
+                            || name.charAt(allowed.length()) == '.'
+                            || name.charAt(allowed.length()) == '$')) {
                 return true;
             }
         }

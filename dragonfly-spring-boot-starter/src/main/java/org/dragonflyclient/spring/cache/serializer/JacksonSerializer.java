@@ -42,8 +42,8 @@ public final class JacksonSerializer implements CacheValueSerializer {
     public JacksonSerializer(JsonMapper mapper, ClassAllowList allowList) {
         this.allowList = Objects.requireNonNull(allowList, "allowList");
         JsonMapper typed = mapper.rebuild()
-                .activateDefaultTyping(new AllowListTypeValidator(allowList), DefaultTyping.NON_FINAL,
-                        JsonTypeInfo.As.PROPERTY)
+                .activateDefaultTyping(
+                        new AllowListTypeValidator(allowList), DefaultTyping.NON_FINAL, JsonTypeInfo.As.PROPERTY)
                 .build();
         this.writer = typed.writerFor(Object.class);
         this.reader = typed.readerFor(Object.class);
@@ -54,9 +54,11 @@ public final class JacksonSerializer implements CacheValueSerializer {
         try {
             return writer.writeValueAsBytes(value);
         } catch (JacksonException e) {
-            throw new ValueSerializationException("Cannot store a " + value.getClass().getName()
-                    + " as JSON: " + e.getOriginalMessage() + ". Make it a bean or record Jackson can write, "
-                    + "or choose serializer jdk for this cache", e);
+            throw new ValueSerializationException(
+                    "Cannot store a " + value.getClass().getName()
+                            + " as JSON: " + e.getOriginalMessage() + ". Make it a bean or record Jackson can write, "
+                            + "or choose serializer jdk for this cache",
+                    e);
         }
     }
 
@@ -65,8 +67,11 @@ public final class JacksonSerializer implements CacheValueSerializer {
         try {
             return reader.readValue(bytes);
         } catch (JacksonException e) {
-            throw new ValueSerializationException("Cannot read a cached JSON value: " + e.getOriginalMessage()
-                    + ". A refused type belongs in dragonfly.cache.allowed-packages (allowed now: " + allowList + ")", e);
+            throw new ValueSerializationException(
+                    "Cannot read a cached JSON value: " + e.getOriginalMessage()
+                            + ". A refused type belongs in dragonfly.cache.allowed-packages (allowed now: " + allowList
+                            + ")",
+                    e);
         }
     }
 

@@ -33,11 +33,15 @@ final class JdkSerializer implements CacheValueSerializer {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
-            throw new ValueSerializationException("Cannot store a " + value.getClass().getName()
-                    + " with the jdk serializer: " + e.getMessage() + " does not implement java.io.Serializable. "
-                    + "Make it Serializable, or choose serializer json for this cache", e);
+            throw new ValueSerializationException(
+                    "Cannot store a " + value.getClass().getName()
+                            + " with the jdk serializer: " + e.getMessage()
+                            + " does not implement java.io.Serializable. "
+                            + "Make it Serializable, or choose serializer json for this cache",
+                    e);
         } catch (IOException e) {
-            throw new ValueSerializationException("Cannot serialize a " + value.getClass().getName() + ": " + e, e);
+            throw new ValueSerializationException(
+                    "Cannot serialize a " + value.getClass().getName() + ": " + e, e);
         }
         return bytes.toByteArray();
     }
@@ -50,10 +54,13 @@ final class JdkSerializer implements CacheValueSerializer {
             return in.readObject();
         } catch (InvalidClassException e) {
             String refused = in != null ? in.refused : null;
-            throw new ValueSerializationException((refused != null ? "Refused class " + refused
-                    + " (not in the deserialization allow-list)" : "Refused or changed class: " + e.getMessage())
-                    + " while reading a cached value. If the class is yours, add its package to "
-                    + "dragonfly.cache.allowed-packages (allowed now: " + allowList + ")", e);
+            throw new ValueSerializationException(
+                    (refused != null
+                                    ? "Refused class " + refused + " (not in the deserialization allow-list)"
+                                    : "Refused or changed class: " + e.getMessage())
+                            + " while reading a cached value. If the class is yours, add its package to "
+                            + "dragonfly.cache.allowed-packages (allowed now: " + allowList + ")",
+                    e);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new ValueSerializationException("Cannot read a cached value: " + e, e);
         } finally {

@@ -7,16 +7,17 @@ final class StringSerializer implements CacheValueSerializer {
 
     static final StringSerializer INSTANCE = new StringSerializer();
 
-    private StringSerializer() {
-    }
+    private StringSerializer() {}
 
     @Override
     public byte[] serialize(Object value) {
         if (value instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        throw new ValueSerializationException("The string serializer stores String values only, got "
-                + value.getClass().getName() + "; choose serializer jdk or json for this cache", null);
+        throw new ValueSerializationException(
+                "The string serializer stores String values only, got "
+                        + value.getClass().getName() + "; choose serializer jdk or json for this cache",
+                null);
     }
 
     @Override

@@ -6,13 +6,6 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.spring.TestClients;
-import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
-import org.dragonflyclient.spring.autoconfigure.DragonflyCacheAutoConfiguration;
-import org.dragonflyclient.spring.cache.DragonflyCache;
-import org.dragonflyclient.spring.metrics.DragonflyCacheMeterBinderProvider;
-import org.dragonflyclient.spring.metrics.MicrometerCommandListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
@@ -25,40 +18,76 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Configuration;
 
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.spring.TestClients;
+import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
+import org.dragonflyclient.spring.autoconfigure.DragonflyCacheAutoConfiguration;
+import org.dragonflyclient.spring.cache.DragonflyCache;
+import org.dragonflyclient.spring.metrics.DragonflyCacheMeterBinderProvider;
+import org.dragonflyclient.spring.metrics.MicrometerCommandListener;
+
 class DragonflyMetricsAutoConfigurationTests {
 
     /** One cache per test: the server outlives each context. */
     private final String name = "metered-" + UUID.randomUUID();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-                    SimpleMetricsExportAutoConfiguration.class, DragonflyAutoConfiguration.class,
-                    DragonflyCacheAutoConfiguration.class, CacheAutoConfiguration.class,
-                    CacheMetricsAutoConfiguration.class, DragonflyMetricsAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    MetricsAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class,
+                    DragonflyAutoConfiguration.class,
+                    DragonflyCacheAutoConfiguration.class,
+                    CacheAutoConfiguration.class,
+                    CacheMetricsAutoConfiguration.class,
+                    DragonflyMetricsAutoConfiguration.class))
             .withUserConfiguration(CachingApplication.class)
-            .withPropertyValues("dragonfly.url=" + TestClients.server().uri(),
-                    "spring.cache.cache-names=" + name);
+            .withPropertyValues("dragonfly.url=" + TestClients.server().uri(), "spring.cache.cache-names=" + name);
 
     @Test
     void startUpCaches_countHitsMissesPutsEvictionsAndRemovals() {
         runner.run(context -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            DragonflyCache cache = (DragonflyCache) context.getBean(CacheManager.class).getCache(name);
+            DragonflyCache cache =
+                    (DragonflyCache) context.getBean(CacheManager.class).getCache(name);
             cache.get("absent");
             cache.put("present", "value");
             cache.get("present");
             cache.evict("present");
 
-            assertThat(registry.get("cache.gets").tags("cache", name, "result", "hit").functionCounter().count())
+            assertThat(registry.get("cache.gets")
+                            .tags("cache", name, "result", "hit")
+                            .functionCounter()
+                            .count())
                     .isEqualTo(1);
-            assertThat(registry.get("cache.gets").tags("cache", name, "result", "miss").functionCounter().count())
+            assertThat(registry.get("cache.gets")
+                            .tags("cache", name, "result", "miss")
+                            .functionCounter()
+                            .count())
                     .isEqualTo(1);
-            assertThat(registry.get("cache.puts").tag("cache", name).functionCounter().count()).isEqualTo(1);
-            assertThat(registry.get("cache.evictions").tag("cache", name).functionCounter().count()).isEqualTo(1);
-            assertThat(registry.get("cache.removals").tag("cache", name).functionCounter().count()).isEqualTo(1);
-            assertThat(registry.get("cache.errors").tags("cache", name, "reason", "command").functionCounter()
-                    .count()).isZero();
-            assertThat(registry.get("cache.gets").tag("cache.manager", "cacheManager").meters()).isNotEmpty();
+            assertThat(registry.get("cache.puts")
+                            .tag("cache", name)
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("cache.evictions")
+                            .tag("cache", name)
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("cache.removals")
+                            .tag("cache", name)
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("cache.errors")
+                            .tags("cache", name, "reason", "command")
+                            .functionCounter()
+                            .count())
+                    .isZero();
+            assertThat(registry.get("cache.gets")
+                            .tag("cache.manager", "cacheManager")
+                            .meters())
+                    .isNotEmpty();
         });
     }
 
@@ -70,12 +99,20 @@ class DragonflyMetricsAutoConfigurationTests {
             client.ping();
             client.get("metrics-absent-key");
 
-            assertThat(registry.get("dragonfly.commands").tags("command", "PING", "outcome", "success").timer().count())
+            assertThat(registry.get("dragonfly.commands")
+                            .tags("command", "PING", "outcome", "success")
+                            .timer()
+                            .count())
                     .isEqualTo(1);
-            assertThat(registry.get("dragonfly.commands").tags("command", "GET", "exception", "none").timer().count())
+            assertThat(registry.get("dragonfly.commands")
+                            .tags("command", "GET", "exception", "none")
+                            .timer()
+                            .count())
                     .isGreaterThanOrEqualTo(1);
-            assertThat(registry.get("dragonfly.connections.open").gauge().value()).isEqualTo(client.openConnections());
-            assertThat(registry.get("dragonfly.commands.in-flight").gauge().value()).isZero();
+            assertThat(registry.get("dragonfly.connections.open").gauge().value())
+                    .isEqualTo(client.openConnections());
+            assertThat(registry.get("dragonfly.commands.in-flight").gauge().value())
+                    .isZero();
         });
     }
 
@@ -89,24 +126,28 @@ class DragonflyMetricsAutoConfigurationTests {
             } catch (RuntimeException expected) {
                 // ERR value is not an integer
             }
-            assertThat(context.getBean(MeterRegistry.class).get("dragonfly.commands")
-                    .tags("command", "INCR", "outcome", "failure", "exception", "DragonflyServerException")
-                    .timer().count()).isEqualTo(1);
+            assertThat(context.getBean(MeterRegistry.class)
+                            .get("dragonfly.commands")
+                            .tags("command", "INCR", "outcome", "failure", "exception", "DragonflyServerException")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
         });
     }
 
     @Test
     void aUserCommandListenerBeanOfTheSameType_wins() {
         MicrometerCommandListener own = new MicrometerCommandListener(new SimpleMeterRegistry());
-        runner.withBean(MicrometerCommandListener.class, () -> own).run(context ->
-                assertThat(context.getBean(MicrometerCommandListener.class)).isSameAs(own));
+        runner.withBean(MicrometerCommandListener.class, () -> own)
+                .run(context -> assertThat(context.getBean(MicrometerCommandListener.class))
+                        .isSameAs(own));
     }
 
     @Test
     void withoutAMeterRegistry_noCommandMetrics() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class,
-                        DragonflyMetricsAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(
+                        DragonflyAutoConfiguration.class, DragonflyMetricsAutoConfiguration.class))
                 .withPropertyValues("dragonfly.url=" + TestClients.server().uri())
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(MicrometerCommandListener.class);
@@ -126,6 +167,5 @@ class DragonflyMetricsAutoConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableCaching
-    static class CachingApplication {
-    }
+    static class CachingApplication {}
 }

@@ -14,6 +14,11 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.core.DragonflyServerException;
 import org.dragonflyclient.spring.TestClients;
@@ -21,10 +26,6 @@ import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
 import org.dragonflyclient.spring.observation.DragonflyCommandContext;
 import org.dragonflyclient.spring.observation.ObservationCommandListener;
 import org.dragonflyclient.test.TestServer;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * Command observations against the shared test server, recorded by Micrometer's
@@ -38,11 +39,11 @@ class DragonflyObservationAutoConfigurationTests {
     private final TestObservationRegistry registry = TestObservationRegistry.create();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DragonflyAutoConfiguration.class,
-                    DragonflyObservationAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    DragonflyAutoConfiguration.class, DragonflyObservationAutoConfiguration.class))
             .withBean(ObservationRegistry.class, () -> registry)
-            .withPropertyValues("dragonfly.host=" + SERVER.host(), "dragonfly.port=" + SERVER.port(),
-                    "dragonfly.database=3");
+            .withPropertyValues(
+                    "dragonfly.host=" + SERVER.host(), "dragonfly.port=" + SERVER.port(), "dragonfly.database=3");
 
     @Test
     void offByDefault() {
@@ -50,7 +51,8 @@ class DragonflyObservationAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(ObservationCommandListener.class);
             DragonflyClient client = context.getBean(DragonflyClient.class);
             Observation.createNotStarted("request", registry).observe(() -> client.ping());
-            TestObservationRegistryAssert.assertThat(registry).hasNumberOfObservationsWithNameEqualTo("dragonfly.command", 0);
+            TestObservationRegistryAssert.assertThat(registry)
+                    .hasNumberOfObservationsWithNameEqualTo("dragonfly.command", 0);
         });
     }
 
@@ -69,15 +71,29 @@ class DragonflyObservationAutoConfigurationTests {
             Map<String, Map<String, String>> byCommand = commandContexts().stream()
                     .collect(Collectors.toMap(DragonflyCommandContext::getContextualName, c -> tags(c)));
             assertThat(byCommand).containsOnlyKeys("SET", "GET");
-            assertThat(byCommand.get("GET")).containsExactlyInAnyOrderEntriesOf(Map.of("db.system", "redis",
-                    "db.operation.name", "GET", "db.namespace", "3", "server.address", SERVER.host(),
-                    "server.port", Integer.toString(SERVER.port())));
+            assertThat(byCommand.get("GET"))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "db.system",
+                            "redis",
+                            "db.operation.name",
+                            "GET",
+                            "db.namespace",
+                            "3",
+                            "server.address",
+                            SERVER.host(),
+                            "server.port",
+                            Integer.toString(SERVER.port())));
             assertThat(byCommand.get("SET")).contains(entry("db.operation.name", "SET"));
             // Neither the key nor the value is anywhere in the observation.
-            commandContexts().forEach(c -> assertThat(c.getAllKeyValues().stream().map(KeyValue::getValue))
+            commandContexts()
+                    .forEach(c -> assertThat(c.getAllKeyValues().stream().map(KeyValue::getValue))
                             .noneMatch(value -> value.contains("observed-key") || value.contains("secret-value")));
-            TestObservationRegistryAssert.assertThat(registry).forAllObservationsWithNameEqualTo("dragonfly.command",
-                    observation -> observation.hasParentObservationEqualTo(request).doesNotHaveError());
+            TestObservationRegistryAssert.assertThat(registry)
+                    .forAllObservationsWithNameEqualTo(
+                            "dragonfly.command",
+                            observation -> observation
+                                    .hasParentObservationEqualTo(request)
+                                    .doesNotHaveError());
         });
     }
 
@@ -86,14 +102,16 @@ class DragonflyObservationAutoConfigurationTests {
         runner.withPropertyValues("dragonfly.observation.enabled=true").run(context -> {
             DragonflyClient client = context.getBean(DragonflyClient.class);
             client.set("observed-string", "x");
-            Observation.createNotStarted("request", registry).observe(() ->
-                    assertThatThrownBy(() -> client.hget("observed-string", "field"))
+            Observation.createNotStarted("request", registry)
+                    .observe(() -> assertThatThrownBy(() -> client.hget("observed-string", "field"))
                             .isInstanceOf(DragonflyServerException.class));
             TestObservationRegistryAssert.assertThat(registry)
                     .hasNumberOfObservationsWithNameEqualTo("dragonfly.command", 1)
-                    .hasObservationWithNameEqualTo("dragonfly.command").that()
+                    .hasObservationWithNameEqualTo("dragonfly.command")
+                    .that()
                     .hasContextualNameEqualTo("HGET")
-                    .assertThatError().isInstanceOf(DragonflyServerException.class);
+                    .assertThatError()
+                    .isInstanceOf(DragonflyServerException.class);
         });
     }
 
@@ -118,10 +136,11 @@ class DragonflyObservationAutoConfigurationTests {
 
     private List<DragonflyCommandContext> commandContexts() {
         List<DragonflyCommandContext> found = new ArrayList<>();
-        TestObservationRegistryAssert.assertThat(registry).hasHandledContextsThatSatisfy(contexts -> contexts.stream()
-                .filter(DragonflyCommandContext.class::isInstance)
-                .map(DragonflyCommandContext.class::cast)
-                .forEach(found::add));
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasHandledContextsThatSatisfy(contexts -> contexts.stream()
+                        .filter(DragonflyCommandContext.class::isInstance)
+                        .map(DragonflyCommandContext.class::cast)
+                        .forEach(found::add));
         return found;
     }
 

@@ -32,7 +32,8 @@ class ClassAllowListTest {
         assertThat(jdk.isAllowed(URL.class)).isFalse();
         assertThat(jdk.isAllowed(Gadget.class)).isFalse();
         assertThat(jdk.isAllowed(Gadget[].class)).isFalse();
-        assertThat(jdk.isAllowed("javax.management.BadAttributeValueExpException")).isFalse();
+        assertThat(jdk.isAllowed("javax.management.BadAttributeValueExpException"))
+                .isFalse();
         assertThat(jdk.isAllowed("java.util.PriorityQueue")).isFalse();
     }
 

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class JacksonSerializerTest {
 
-    private final JacksonSerializer serializer = new JacksonSerializer(JsonMapper.builder().build(),
+    private final JacksonSerializer serializer = new JacksonSerializer(
+            JsonMapper.builder().build(),
             ClassAllowList.jdkValueTypes().allow(Pojo.class.getPackageName() + ".JacksonSerializerTest"));
 
     private Object roundTrip(Object value) {
@@ -39,7 +40,8 @@ class JacksonSerializerTest {
         boolean initializedBefore = Gadget.initialized;
 
         assertThatThrownBy(() -> serializer.deserialize(json.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(ValueSerializationException.class).hasMessageContaining("dragonfly.cache.allowed-packages");
+                .isInstanceOf(ValueSerializationException.class)
+                .hasMessageContaining("dragonfly.cache.allowed-packages");
         assertThat(Gadget.initialized).isEqualTo(initializedBefore);
     }
 
@@ -53,10 +55,10 @@ class JacksonSerializerTest {
 
     @Test
     void theJsonCarriesTypeNames() {
-        assertThat(new String(serializer.serialize(new Pojo("a", 1)), StandardCharsets.UTF_8)).contains("Pojo");
+        assertThat(new String(serializer.serialize(new Pojo("a", 1)), StandardCharsets.UTF_8))
+                .contains("Pojo");
     }
 
     /** A record of the application. */
-    record Pojo(String name, int count) {
-    }
+    record Pojo(String name, int count) {}
 }

@@ -39,8 +39,10 @@ class JdkSerializerTest {
         byte[] bytes = written(new Gadget());
         Gadget.readObjectRan = false;
 
-        assertThatThrownBy(() -> serializer.deserialize(bytes)).isInstanceOf(ValueSerializationException.class)
-                .hasMessageContaining(Gadget.class.getName()).hasMessageContaining("dragonfly.cache.allowed-packages");
+        assertThatThrownBy(() -> serializer.deserialize(bytes))
+                .isInstanceOf(ValueSerializationException.class)
+                .hasMessageContaining(Gadget.class.getName())
+                .hasMessageContaining("dragonfly.cache.allowed-packages");
         assertThat(Gadget.readObjectRan).isFalse();
     }
 
@@ -57,22 +59,24 @@ class JdkSerializerTest {
     void urlsAreRefused_theirHashCodeResolvesHostNames() throws IOException {
         byte[] bytes = written(new HashMap<>(Map.of(new URL("http://example.com"), "x")));
 
-        assertThatThrownBy(() -> serializer.deserialize(bytes)).isInstanceOf(ValueSerializationException.class)
+        assertThatThrownBy(() -> serializer.deserialize(bytes))
+                .isInstanceOf(ValueSerializationException.class)
                 .hasMessageContaining("java.net.URL");
     }
 
     @Test
     void allowingThePackage_letsItThrough() throws IOException {
-        CacheValueSerializer allowing = CacheValueSerializer.jdk(
-                ClassAllowList.jdkValueTypes().allow(Gadget.class.getPackageName()), null);
+        CacheValueSerializer allowing =
+                CacheValueSerializer.jdk(ClassAllowList.jdkValueTypes().allow(Gadget.class.getPackageName()), null);
 
         assertThat(allowing.deserialize(written(new Gadget()))).isInstanceOf(Gadget.class);
     }
 
     @Test
     void notSerializable_namesTheFix() {
-        assertThatThrownBy(() -> serializer.serialize(new Object() { }))
-                .isInstanceOf(ValueSerializationException.class).hasMessageContaining("Serializable")
+        assertThatThrownBy(() -> serializer.serialize(new Object() {}))
+                .isInstanceOf(ValueSerializationException.class)
+                .hasMessageContaining("Serializable")
                 .hasMessageContaining("json");
     }
 

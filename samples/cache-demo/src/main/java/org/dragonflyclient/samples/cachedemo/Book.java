@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param loadedAt when the store produced this copy: a cached copy is older than the request
  *     that reads it, which is how {@link BookController} tells a hit from a load
  */
-public record Book(String isbn, String title, String author, Instant loadedAt) {
-}
+public record Book(String isbn, String title, String author, Instant loadedAt) {}

@@ -36,7 +36,8 @@ public class BookController {
     public ResponseEntity<Lookup<Book>> book(@PathVariable String isbn) {
         Instant started = Instant.now();
         Book book = books.find(isbn);
-        return book == null ? ResponseEntity.notFound().build()
+        return book == null
+                ? ResponseEntity.notFound().build()
                 : ResponseEntity.ok(Lookup.of(started, book, book.loadedAt()));
     }
 
@@ -49,8 +50,10 @@ public class BookController {
     @GetMapping("/{isbn}/price")
     public CompletableFuture<ResponseEntity<Lookup<Price>>> price(@PathVariable String isbn) {
         Instant started = Instant.now();
-        return books.price(isbn).thenApply(price -> price == null ? ResponseEntity.notFound().build()
-                : ResponseEntity.ok(Lookup.of(started, price, price.quotedAt())));
+        return books.price(isbn)
+                .thenApply(price -> price == null
+                        ? ResponseEntity.notFound().build()
+                        : ResponseEntity.ok(Lookup.of(started, price, price.quotedAt())));
     }
 
     @PutMapping("/{isbn}/price")

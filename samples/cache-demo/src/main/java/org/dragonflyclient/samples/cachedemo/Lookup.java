@@ -26,6 +26,9 @@ public record Lookup<T>(boolean cacheHit, long elapsedMs, T value) {
      * @return the answer for the client
      */
     static <T> Lookup<T> of(Instant started, T value, Instant producedAt) {
-        return new Lookup<>(producedAt.isBefore(started), Duration.between(started, Instant.now()).toMillis(), value);
+        return new Lookup<>(
+                producedAt.isBefore(started),
+                Duration.between(started, Instant.now()).toMillis(),
+                value);
     }
 }

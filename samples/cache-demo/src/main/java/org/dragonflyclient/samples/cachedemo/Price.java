@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param currency an ISO 4217 code
  * @param quotedAt when the store produced this quote (see {@link Book#loadedAt()})
  */
-public record Price(String isbn, BigDecimal amount, String currency, Instant quotedAt) {
-}
+public record Price(String isbn, BigDecimal amount, String currency, Instant quotedAt) {}

@@ -2,13 +2,14 @@ package org.dragonflyclient.samples.cachedemo;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.dragonflyclient.core.DragonflyClient;
-import org.dragonflyclient.core.DragonflyException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.core.DragonflyException;
 
 /** Says, once the application is up, which server the caches live in and what to try first. */
 @Component
@@ -25,15 +26,17 @@ class ServerReport {
     @EventListener
     void onReady(ApplicationReadyEvent event) {
         String base = event.getApplicationContext() instanceof WebServerApplicationContext web
-                ? "http://localhost:" + web.getWebServer().getPort() : "http://localhost:8080";
+                ? "http://localhost:" + web.getWebServer().getPort()
+                : "http://localhost:8080";
         logger.info("Caching in " + describeServer() + " at " + client.options().address()
                 + " (another server: DRAGONFLY_URL=redis://host:port or --dragonfly.url=...). Try: curl " + base
                 + "/books/978-0134685991 (twice), then " + base + "/actuator/metrics/cache.gets");
         // Spring Boot's own test of spring.threads.virtual.enabled (true, on Java 21 or later).
-        logger.info(Threading.VIRTUAL.isActive(event.getApplicationContext().getEnvironment())
-                ? "Requests run on virtual threads (spring.threads.virtual.enabled=true, Java "
-                        + Runtime.version().feature() + ")"
-                : "Requests run on platform threads (virtual threads: spring.threads.virtual.enabled=true on Java 21+)");
+        logger.info(
+                Threading.VIRTUAL.isActive(event.getApplicationContext().getEnvironment())
+                        ? "Requests run on virtual threads (spring.threads.virtual.enabled=true, Java "
+                                + Runtime.version().feature() + ")"
+                        : "Requests run on platform threads (virtual threads: spring.threads.virtual.enabled=true on Java 21+)");
     }
 
     private String describeServer() {

@@ -1,5 +1,8 @@
 package org.dragonflyclient.samples.cachedemo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import org.dragonflyclient.core.DragonflyClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -19,8 +21,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.dragonflyclient.core.DragonflyClient;
 
 /**
  * The demo end to end: real HTTP on a random port, a real server from dragonfly-test-support
@@ -34,11 +35,9 @@ import static org.awaitility.Awaitility.await;
 @Import(LocalServerConfiguration.class)
 class CacheDemoApplicationTests {
 
-    private static final ParameterizedTypeReference<Lookup<Book>> BOOK = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Lookup<Book>> BOOK = new ParameterizedTypeReference<>() {};
 
-    private static final ParameterizedTypeReference<Lookup<Price>> PRICE = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Lookup<Price>> PRICE = new ParameterizedTypeReference<>() {};
 
     @Autowired
     private RestTestClient http;
@@ -73,8 +72,11 @@ class CacheDemoApplicationTests {
         get("/books/" + isbn, BOOK);
         assertThat(get("/books/" + isbn, BOOK).cacheHit()).isTrue();
 
-        http.put().uri("/books/{isbn}?title={title}", isbn, "Clean Code, 2nd edition").exchange()
-                .expectStatus().isOk();
+        http.put()
+                .uri("/books/{isbn}?title={title}", isbn, "Clean Code, 2nd edition")
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(client.exists("cache-demo:books::" + isbn)).isZero();
 
         Lookup<Book> afterRename = get("/books/" + isbn, BOOK);
@@ -95,7 +97,9 @@ class CacheDemoApplicationTests {
         } finally {
             pool.shutdown();
         }
-        assertThat(store.bookReads(isbn)).as("reads of the store with sync = true").isOne();
+        assertThat(store.bookReads(isbn))
+                .as("reads of the store with sync = true")
+                .isOne();
     }
 
     @Test
@@ -120,7 +124,8 @@ class CacheDemoApplicationTests {
         // dragonfly.cache.caches.prices.time-to-live is 3s in application-test.yml.
         assertThat(client.pttl(key)).isBetween(1L, 3000L);
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> client.exists(key) == 0);
         Lookup<Price> afterExpiry = get("/books/" + isbn + "/price", PRICE);
         assertThat(afterExpiry.cacheHit()).isFalse();
@@ -130,7 +135,11 @@ class CacheDemoApplicationTests {
     @Test
     void repriceWritesTheNewPriceIntoTheCache() {
         String isbn = "978-1449373320";
-        http.put().uri("/books/{isbn}/price?amount={amount}", isbn, "19.99").exchange().expectStatus().isOk();
+        http.put()
+                .uri("/books/{isbn}/price?amount={amount}", isbn, "19.99")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         Lookup<Price> price = get("/books/" + isbn + "/price", PRICE);
         assertThat(price.cacheHit()).isTrue();
@@ -140,28 +149,45 @@ class CacheDemoApplicationTests {
 
     @Test
     void healthShowsTheServer() {
-        http.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.components.dragonfly.status").isEqualTo("UP")
-                .jsonPath("$.components.dragonfly.details.server").isNotEmpty()
-                .jsonPath("$.components.dragonfly.details.version").isNotEmpty();
+                .jsonPath("$.components.dragonfly.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.dragonfly.details.server")
+                .isNotEmpty()
+                .jsonPath("$.components.dragonfly.details.version")
+                .isNotEmpty();
     }
 
     private <T> T get(String path, ParameterizedTypeReference<T> type) {
-        return http.get().uri(path).exchange().expectStatus().isOk().expectBody(type).returnResult().getResponseBody();
+        return http.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(type)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** {@code cache.gets} of one cache and result, as the actuator shows it. */
     private double cacheGets(String cache, String result) {
-        Metric metric = http.get().uri("/actuator/metrics/cache.gets?tag=cache:{cache}&tag=result:{result}", cache, result)
-                .exchange().expectStatus().isOk().expectBody(Metric.class).returnResult().getResponseBody();
+        Metric metric = http.get()
+                .uri("/actuator/metrics/cache.gets?tag=cache:{cache}&tag=result:{result}", cache, result)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Metric.class)
+                .returnResult()
+                .getResponseBody();
         return metric.measurements().get(0).value();
     }
 
-    record Metric(String name, List<Measurement> measurements) {
-    }
+    record Metric(String name, List<Measurement> measurements) {}
 
-    record Measurement(String statistic, double value) {
-    }
+    record Measurement(String statistic, double value) {}
 }

@@ -7,9 +7,6 @@ import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
-import org.dragonflyclient.test.ManagedServer;
-import org.dragonflyclient.test.TestServers;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,6 +15,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
+import org.dragonflyclient.test.ManagedServer;
+import org.dragonflyclient.test.TestServers;
 
 /**
  * Gives the demo a server of its own when it has none, so that it runs on a machine with nothing
@@ -91,7 +92,8 @@ public class LocalServerConfiguration {
                 case "auto":
                     break;
                 default:
-                    throw new IllegalStateException("demo.local-server must be auto, always or never, not '" + mode + "'");
+                    throw new IllegalStateException(
+                            "demo.local-server must be auto, always or never, not '" + mode + "'");
             }
             for (String property : new String[] {"dragonfly.url", "dragonfly.host", "dragonfly.port"}) {
                 if (environment.containsProperty(property)) {

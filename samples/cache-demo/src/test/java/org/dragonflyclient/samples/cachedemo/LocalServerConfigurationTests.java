@@ -1,11 +1,12 @@
 package org.dragonflyclient.samples.cachedemo;
 
-import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
-import org.dragonflyclient.test.ManagedServer;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.dragonflyclient.spring.autoconfigure.DragonflyConnectionDetails;
+import org.dragonflyclient.test.ManagedServer;
 
 /**
  * When the demo starts a server of its own. The case "nothing configured, nothing on
@@ -13,31 +14,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalServerConfigurationTests {
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withUserConfiguration(LocalServerConfiguration.class);
+    private final ApplicationContextRunner contextRunner =
+            new ApplicationContextRunner().withUserConfiguration(LocalServerConfiguration.class);
 
     @Test
     void configuredUrlIsUsedAsItIs() {
-        contextRunner.withPropertyValues("dragonfly.url=redis://dragonfly.example:6379")
-                .run(context -> assertThat(context).doesNotHaveBean(ManagedServer.class)
+        contextRunner
+                .withPropertyValues("dragonfly.url=redis://dragonfly.example:6379")
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(ManagedServer.class)
                         .doesNotHaveBean(DragonflyConnectionDetails.class));
     }
 
     @Test
     void configuredHostIsUsedAsItIs() {
-        contextRunner.withPropertyValues("dragonfly.host=dragonfly.example")
+        contextRunner
+                .withPropertyValues("dragonfly.host=dragonfly.example")
                 .run(context -> assertThat(context).doesNotHaveBean(ManagedServer.class));
     }
 
     @Test
     void neverStartsNothing() {
-        contextRunner.withPropertyValues("demo.local-server=never")
+        contextRunner
+                .withPropertyValues("demo.local-server=never")
                 .run(context -> assertThat(context).doesNotHaveBean(ManagedServer.class));
     }
 
     @Test
     void alwaysStartsAServerAndStopsItWithTheContext() {
-        contextRunner.withPropertyValues("demo.local-server=always", "dragonfly.url=redis://dragonfly.example:6379")
+        contextRunner
+                .withPropertyValues("demo.local-server=always", "dragonfly.url=redis://dragonfly.example:6379")
                 .run(context -> {
                     assertThat(context).hasSingleBean(ManagedServer.class);
                     ManagedServer server = context.getBean(ManagedServer.class);
@@ -50,8 +56,12 @@ class LocalServerConfigurationTests {
 
     @Test
     void unknownModeIsRefused() {
-        contextRunner.withPropertyValues("demo.local-server=sometimes")
-                .run(context -> assertThat(context).hasFailed()
-                        .getFailure().rootCause().hasMessageContaining("auto, always or never"));
+        contextRunner
+                .withPropertyValues("demo.local-server=sometimes")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("auto, always or never"));
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.boot.SpringApplication;
 public class TestCacheDemoApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(CacheDemoApplication::main).with(LocalServerConfiguration.class).run(args);
+        SpringApplication.from(CacheDemoApplication::main)
+                .with(LocalServerConfiguration.class)
+                .run(args);
     }
 }

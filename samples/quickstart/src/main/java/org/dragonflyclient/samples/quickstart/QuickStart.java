@@ -21,8 +21,7 @@ import org.dragonflyclient.test.TestServers;
  */
 public final class QuickStart {
 
-    private QuickStart() {
-    }
+    private QuickStart() {}
 
     /**
      * Runs the demo.
@@ -46,8 +45,8 @@ public final class QuickStart {
             System.out.println("Connected to " + client.options() + " speaking " + client.protocol());
 
             client.set("quickstart:greeting", "hello from Java", SetArgs.ex(60));
-            System.out.println("GET quickstart:greeting -> " + client.get("quickstart:greeting")
-                    + " (expires in " + client.ttl("quickstart:greeting") + " s)");
+            System.out.println("GET quickstart:greeting -> " + client.get("quickstart:greeting") + " (expires in "
+                    + client.ttl("quickstart:greeting") + " s)");
 
             try (Pipeline pipeline = client.pipeline()) {
                 for (int i = 0; i < 1000; i++) {
@@ -55,14 +54,15 @@ public final class QuickStart {
                 }
                 CompletableFuture<Long> count = pipeline.exists("quickstart:item:0", "quickstart:item:999");
                 pipeline.sync();
-                System.out.println("Pipelined 1000 SETs (a write per 128 commands, one wait); EXISTS of two of them -> " + count.join());
+                System.out.println("Pipelined 1000 SETs (a write per 128 commands, one wait); EXISTS of two of them -> "
+                        + count.join());
             }
 
             String viaAsync = client.async().get("quickstart:item:42").join();
             System.out.println("Async GET quickstart:item:42 -> " + viaAsync);
 
-            System.out.println("Cleaned up " + client.unlink("quickstart:greeting") + " + "
-                    + countAndUnlink(client) + " keys");
+            System.out.println(
+                    "Cleaned up " + client.unlink("quickstart:greeting") + " + " + countAndUnlink(client) + " keys");
         } finally {
             if (started != null) {
                 started.close();
@@ -72,7 +72,8 @@ public final class QuickStart {
 
     private static long countAndUnlink(DragonflyClient client) {
         long removed = 0;
-        var scanner = client.scan(org.dragonflyclient.core.ScanArgs.match("quickstart:item:*").count(500));
+        var scanner = client.scan(
+                org.dragonflyclient.core.ScanArgs.match("quickstart:item:*").count(500));
         for (var batch = scanner.nextBatch(); !batch.isEmpty(); batch = scanner.nextBatch()) {
             removed += client.unlink(batch.toArray(new String[0]));
         }

@@ -11,8 +11,7 @@ import org.springframework.context.ApplicationContext;
  */
 public final class ServicesReadyEvents {
 
-    private ServicesReadyEvents() {
-    }
+    private ServicesReadyEvents() {}
 
     public static DockerComposeServicesReadyEvent of(ApplicationContext context, List<RunningService> services) {
         return new DockerComposeServicesReadyEvent(context, services);

@@ -14,8 +14,7 @@ import org.springframework.core.env.Environment;
  */
 public final class ComposeServiceConnections {
 
-    private ComposeServiceConnections() {
-    }
+    private ComposeServiceConnections() {}
 
     /** Does what Spring Boot does once {@code docker compose up} reports these services running. */
     public static void servicesReady(ConfigurableApplicationContext context, List<RunningService> services) {
