@@ -33,7 +33,7 @@ public final class ClientOptions {
     /**
      * Default number of multiplexed connections. Two, measured on a 2-core machine: one connection
      * already coalesces concurrent commands into shared writes, and a second one keeps a large
-     * reply on one connection from delaying everybody. See {@code docs/ARCHITECTURE.md}.
+     * reply on one connection from delaying everybody. See {@code docs/decisions/0007-pool-size-two.md}.
      */
     public static final int DEFAULT_POOL_SIZE = 2;
 
@@ -419,7 +419,7 @@ public final class ClientOptions {
          * Between checks it yields the CPU, so while other threads want the CPU (the server, the
          * reader decoding this reply, other callers) they run and the budget is hardly touched; it
          * is spent only when nothing else has work. Measured on a 2-vCPU VM in alternating runs
-         * (docs/ARCHITECTURE.md): single-threaded GETs 1.3 to 2.5 times faster, 16 threads sharing
+         * (docs/decisions/0005 and 0006): single-threaded GETs 1.3 to 2.5 times faster, 16 threads sharing
          * the client about 1.6 times. The spin costs CPU only while it pays: a spin that does not
          * see its reply makes the connection skip the next 2, 4, 8 ... up to 1,024 spins (a hit
          * halves the run), so against a server across a network it soon stops. A reader spins on
