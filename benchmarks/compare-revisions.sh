@@ -7,6 +7,7 @@
 #
 # Usage (from the repository root; needs a JDK 17+, redis-server and python3):
 #   benchmarks/compare-revisions.sh OLD_REV NEW_REV [ROUNDS]      # ROUNDS defaults to 3
+#   CLASSES=MixedReadWrite benchmarks/compare-revisions.sh ...   # a JMH regex instead of a-g
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old_rev=${1:?old revision}
@@ -33,9 +34,12 @@ server_pid=$!
 for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 # a-g, ours only. A parameter a revision does not have (observation, before issue 16) is left out.
-classes='\.(GetBenchmark|MixedReadWriteBenchmark|MgetBenchmark|PipelineBenchmark|LargeValueBenchmark|CacheHitBenchmark)\.'
+classes=${CLASSES:-'\.(GetBenchmark|MixedReadWriteBenchmark|MgetBenchmark|PipelineBenchmark|LargeValueBenchmark|CacheHitBenchmark)\.'}
 for round in $(seq 1 "$rounds"); do
-    for side in old new; do
+    # Odd rounds run the old jar first, even rounds the new one: neither always gets the machine
+    # in the state the other left it.
+    order=(old new); (( round % 2 == 0 )) && order=(new old)
+    for side in "${order[@]}"; do
         jar="$work/$side/benchmarks/target/benchmarks.jar"
         params=(-p library=dragonfly -p cacheManager=dragonfly)
         java -jar "$jar" "$classes" -lp | grep -q 'observation' && params+=(-p observation=off)
