@@ -11,18 +11,7 @@ import org.dragonflyclient.core.internal.command.Command;
  * once through the {@link CommandDispatcher} and returned as the future of its reply; blocking
  * commands go to a dedicated connection, given back when their future completes.
  */
-final class DefaultAsyncCommands
-        implements DragonflyAsyncCommands,
-                AsyncStrings,
-                AsyncKeys,
-                AsyncHashes,
-                AsyncLists,
-                AsyncBlockingLists,
-                AsyncSets,
-                AsyncSortedSets,
-                AsyncScripting,
-                AsyncPublish,
-                AsyncServer {
+final class DefaultAsyncCommands implements DragonflyAsyncCommands, AsyncFamilies, AsyncBlockingLists {
 
     private final CommandDispatcher dispatcher;
 

@@ -20,17 +20,7 @@ import org.dragonflyclient.core.internal.connection.Connection;
  * connection ({@link BatchFailures}). Writing as the batch grows lets the server work while the
  * caller is still adding commands, instead of idling until the whole batch is built.
  */
-public final class DefaultPipeline
-        implements Pipeline,
-                AsyncStrings,
-                AsyncKeys,
-                AsyncHashes,
-                AsyncLists,
-                AsyncSets,
-                AsyncSortedSets,
-                AsyncScripting,
-                AsyncPublish,
-                AsyncServer {
+public final class DefaultPipeline implements Pipeline, AsyncFamilies {
 
     /** Commands per write: large enough to amortise a system call, small enough to overlap with the server. */
     public static final int WRITE_EVERY = 128;

@@ -25,18 +25,7 @@ import org.dragonflyclient.core.internal.resp.CommandEncoder;
  * output. With {@code WATCH}, everything runs on a connection leased from
  * the dispatcher's dedicated connections for the life of the transaction.
  */
-final class DefaultTransaction
-        implements Transaction,
-                AsyncStrings,
-                AsyncKeys,
-                AsyncHashes,
-                AsyncLists,
-                AsyncBlockingLists,
-                AsyncSets,
-                AsyncSortedSets,
-                AsyncScripting,
-                AsyncPublish,
-                AsyncServer {
+final class DefaultTransaction implements Transaction, AsyncFamilies, AsyncBlockingLists {
 
     private final CommandDispatcher dispatcher;
     private final TransactionCommandBuilder tx = TransactionCommandBuilder.INSTANCE;
