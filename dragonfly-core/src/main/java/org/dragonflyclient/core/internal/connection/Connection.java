@@ -192,6 +192,12 @@ public final class Connection implements FrameHandler {
     void startTracked() {
         tracked = true;
         wakeBackgroundReader();
+        // Hand the connection out only once the background reader holds the reader role (it keeps
+        // it until the connection closes): a caller that took the role first would leave the
+        // background reader parked, and an idle connection's pushes unread.
+        while (!reading.get() && !closed) {
+            LockSupport.parkNanos(this, TimeUnit.MICROSECONDS.toNanos(50));
+        }
     }
 
     /** @return {@code true} until the connection failed or was closed */
