@@ -56,6 +56,8 @@ public final class ClientOptions {
     private final Duration maxReconnectDelay;
     private final CommandListener commandListener;
     private final boolean requireServerAtStartup;
+    private final boolean tracking;
+    private final TrackingListener trackingListener;
 
     private ClientOptions(Builder b) {
         this.host = b.host;
@@ -77,6 +79,8 @@ public final class ClientOptions {
         this.maxReconnectDelay = b.maxReconnectDelay;
         this.commandListener = b.commandListener;
         this.requireServerAtStartup = b.requireServerAtStartup;
+        this.tracking = b.tracking;
+        this.trackingListener = b.trackingListener;
     }
 
     /** @return a builder with every default: {@code 127.0.0.1:6379}, no password, database 0 */
@@ -117,6 +121,8 @@ public final class ClientOptions {
         b.maxReconnectDelay = maxReconnectDelay;
         b.commandListener = commandListener;
         b.requireServerAtStartup = requireServerAtStartup;
+        b.tracking = tracking;
+        b.trackingListener = trackingListener;
         return b;
     }
 
@@ -225,6 +231,19 @@ public final class ClientOptions {
         return requireServerAtStartup;
     }
 
+    /**
+     * @return whether every pooled connection turns on server-assisted invalidation
+     *     ({@code CLIENT TRACKING ON}); off by default
+     */
+    public boolean tracking() {
+        return tracking;
+    }
+
+    /** @return who is told of invalidations, {@link TrackingListener#NONE} by default */
+    public TrackingListener trackingListener() {
+        return trackingListener;
+    }
+
     /** @return {@code host:port}, with IPv6 addresses in brackets */
     public String address() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
@@ -254,6 +273,7 @@ public final class ClientOptions {
                 .append(", spinWait=")
                 .append(spinWait)
                 .append(ssl ? ", verifyHostname=" + verifyHostname : "")
+                .append(tracking ? ", tracking=on" : "")
                 .append('}');
         return s.toString();
     }
@@ -279,6 +299,8 @@ public final class ClientOptions {
         private Duration reconnectDelay = Duration.ofMillis(50);
         private Duration maxReconnectDelay = Duration.ofSeconds(2);
         private CommandListener commandListener = CommandListener.NONE;
+        private boolean tracking;
+        private TrackingListener trackingListener = TrackingListener.NONE;
         private boolean requireServerAtStartup = true;
 
         private Builder() {}
@@ -551,6 +573,36 @@ public final class ClientOptions {
             return this;
         }
 
+        /**
+         * Turns on server-assisted invalidation: every pooled connection sends
+         * {@code CLIENT TRACKING ON} during its handshake (after {@code HELLO 3}'s reply, and again
+         * after every reconnect), and the server's {@code invalidate} messages go to the
+         * {@link #trackingListener(TrackingListener) tracking listener}. Needs RESP3: creating the
+         * client fails when the server refuses {@code HELLO 3} or {@code CLIENT TRACKING}, and
+         * {@link #build()} fails with {@link Protocol#RESP2}. Dedicated connections (blocking
+         * pops, {@code WATCH} transactions) and subscribers are not tracked. URI:
+         * {@code tracking=on}.
+         *
+         * @param on {@code true} to track what pooled connections read
+         * @return this builder
+         */
+        public Builder tracking(boolean on) {
+            this.tracking = on;
+            return this;
+        }
+
+        /**
+         * Who is told of invalidations and of lost tracking (see {@link TrackingListener}); needs
+         * {@link #tracking(boolean) tracking} on.
+         *
+         * @param listener the listener; quick and non-blocking, called on reader threads
+         * @return this builder
+         */
+        public Builder trackingListener(TrackingListener listener) {
+            this.trackingListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         private static Duration positive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
@@ -564,6 +616,15 @@ public final class ClientOptions {
             if (username != null && password == null) {
                 throw new IllegalArgumentException("username '" + username + "' is set without a password; "
                         + "set the password too (ACL users always authenticate with one)");
+            }
+            if (tracking && protocol == Protocol.RESP2) {
+                throw new IllegalArgumentException(
+                        "tracking needs RESP3 (the server sends invalidations as RESP3 "
+                                + "pushes), but protocol is RESP2; remove protocol(RESP2) / protocol=RESP2, or turn tracking off");
+            }
+            if (!tracking && trackingListener != TrackingListener.NONE) {
+                throw new IllegalArgumentException("a trackingListener is set but tracking is off, so it would hear "
+                        + "nothing; add tracking(true) (tracking=on in the URI) or remove the listener");
             }
             return new ClientOptions(this);
         }

@@ -89,12 +89,23 @@ final class UriParser {
                 case "protocol" -> b.protocol(Protocol.valueOf(value.toUpperCase(Locale.ROOT)));
                 case "database", "db" -> b.database(Integer.parseInt(value));
                 case "verifyHostname", "verify_peer" -> b.verifyHostname(Boolean.parseBoolean(value));
+                case "tracking" -> b.tracking(onOff(value, uri));
                 default ->
                     throw new IllegalArgumentException(
                             "Unknown parameter '" + key + "' in " + redact(uri)
-                                    + "; known: clientName, timeout, connectTimeout, poolSize, spinWait, protocol, database, verifyHostname");
+                                    + "; known: clientName, timeout, connectTimeout, poolSize, spinWait, protocol, database, verifyHostname, tracking");
             }
         }
+    }
+
+    private static boolean onOff(String value, String uri) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default ->
+                throw new IllegalArgumentException("tracking=" + value + " in " + redact(uri)
+                        + " is not understood; use tracking=on or tracking=off");
+        };
     }
 
     private static String decode(String s) {

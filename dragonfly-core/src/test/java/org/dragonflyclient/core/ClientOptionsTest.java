@@ -152,4 +152,48 @@ class ClientOptionsTest {
                 .contains("spinWait=PT0.000007S");
         assertThat(options.toBuilder().port(99).build().port()).isEqualTo(99);
     }
+
+    @Test
+    void tracking_offByDefault_onFromBuilderOrUri() {
+        assertThat(ClientOptions.builder().build().tracking()).isFalse();
+        assertThat(ClientOptions.builder().build().trackingListener()).isSameAs(TrackingListener.NONE);
+        assertThat(ClientOptions.fromUri("redis://h?tracking=on").tracking()).isTrue();
+        assertThat(ClientOptions.fromUri("redis://h?tracking=off").tracking()).isFalse();
+        assertThat(ClientOptions.fromUri("redis://h?tracking=on").toString()).contains("tracking=on");
+        assertThat(ClientOptions.fromUri("redis://h").toString()).doesNotContain("tracking");
+
+        TrackingListener listener = new RecordingTrackingListener();
+        ClientOptions options = ClientOptions.builder()
+                .tracking(true)
+                .trackingListener(listener)
+                .build();
+        assertThat(options.toBuilder().build().trackingListener()).isSameAs(listener);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("redis://h?tracking=maybe"))
+                .withMessageContaining("use tracking=on or tracking=off");
+    }
+
+    @Test
+    void tracking_withResp2_isRefusedWithWhatToChange() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("redis://h?protocol=resp2&tracking=on"))
+                .withMessageContaining("tracking needs RESP3")
+                .withMessageContaining("remove protocol(RESP2) / protocol=RESP2, or turn tracking off");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder()
+                        .protocol(Protocol.RESP2)
+                        .tracking(true)
+                        .build())
+                .withMessageContaining("tracking needs RESP3");
+    }
+
+    @Test
+    void trackingListener_withoutTracking_isRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder()
+                        .trackingListener(new RecordingTrackingListener())
+                        .build())
+                .withMessageContaining("add tracking(true)");
+    }
 }

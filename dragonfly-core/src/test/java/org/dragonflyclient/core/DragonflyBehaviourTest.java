@@ -188,4 +188,37 @@ class DragonflyBehaviourTest {
                 .hasMessageContaining("syntax error");
         assertThat(client.ping()).isEqualTo("PONG");
     }
+
+    @Test
+    void tracking_onResp3_deliversInvalidationsAndFlushes_includingOurOwnWrites() throws Exception {
+        RecordingTrackingListener heard = new RecordingTrackingListener();
+        try (DragonflyClient tracked = DragonflyClient.create(
+                options().tracking(true).trackingListener(heard).build())) {
+            client.set("tracked:k", "1");
+            assertThat(tracked.get("tracked:k")).isEqualTo("1");
+            client.set("tracked:k", "2");
+            assertThat(heard.next(e -> true)).isEqualTo("invalidated:tracked:k");
+
+            // No NOLOOP (a NOLOOP connection tracks nothing on Dragonfly): our own writes invalidate too.
+            assertThat(tracked.get("tracked:k")).isEqualTo("2");
+            tracked.set("tracked:k", "3");
+            assertThat(heard.next(e -> true)).isEqualTo("invalidated:tracked:k");
+
+            assertThat(tracked.get("tracked:k")).isEqualTo("3");
+            client.execute("FLUSHALL");
+            assertThat(heard.next(e -> true)).isEqualTo("invalidatedAll");
+        }
+    }
+
+    @Test
+    void tracking_withResp2_isAStartUpErrorBeforeAnythingIsSent() {
+        // Dragonfly refuses CLIENT TRACKING on RESP2; the client says so before connecting.
+        int accepted = server.connectionsAccepted();
+        assertThatThrownBy(() -> DragonflyClient.create(
+                        options().protocol(Protocol.RESP2).tracking(true).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tracking needs RESP3");
+        assertThat(server.connectionsAccepted()).isEqualTo(accepted);
+        assertThat(dragonfly.commandCount("CLIENT")).isZero();
+    }
 }

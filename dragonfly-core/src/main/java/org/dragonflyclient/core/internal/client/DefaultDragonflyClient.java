@@ -53,7 +53,8 @@ public final class DefaultDragonflyClient
     }
 
     public static DragonflyClient connect(ClientOptions options) {
-        Connector connector = new Connector(options, PushHandler.IGNORE);
+        Connector connector = new Connector(
+                options, options.tracking() ? PushHandler.tracking(options.trackingListener()) : PushHandler.IGNORE);
         ConnectionPool pool = ConnectionPool.open(connector);
         return new DefaultDragonflyClient(
                 options, pool, new DedicatedConnections(connector, DedicatedConnections.DEFAULT_MAX));

@@ -198,6 +198,10 @@ public final class Keyword {
     public static final byte[] TYPE = ascii("TYPE");
     /** {@code SETNAME}. */
     public static final byte[] SETNAME = ascii("SETNAME");
+    /** {@code TRACKING} (of {@code CLIENT}). */
+    public static final byte[] TRACKING = ascii("TRACKING");
+    /** {@code ON}. */
+    public static final byte[] ON = ascii("ON");
     /** {@code ASYNC}. */
     public static final byte[] ASYNC = ascii("ASYNC");
 

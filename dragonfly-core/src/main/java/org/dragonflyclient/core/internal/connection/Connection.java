@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLSocket;
 
@@ -48,7 +49,10 @@ import org.dragonflyclient.core.internal.resp.RespDecoder;
  *       busy machine hands replies over without putting threads to sleep.</li>
  *   <li><b>A background reader</b>, started on first need, takes the role when the head of the
  *       queue has nobody waiting on it: asynchronous commands and abandoned (timed-out) ones. It
- *       also expires asynchronous commands whose deadline passed.</li>
+ *       also expires asynchronous commands whose deadline passed. On a <b>tracked</b> connection
+ *       ({@code CLIENT TRACKING ON}, {@link #startTracked}) it reads at all times, since
+ *       invalidation pushes come while no reply is due: callers there are woken by it instead of
+ *       reading themselves (one thread hop per reply, as in an event-loop client).</li>
  * </ul>
  *
  * <p>A connection can also be put in <b>subscriber mode</b> ({@link #readFramesUntilClosed}): one
@@ -72,6 +76,10 @@ public final class Connection implements FrameHandler {
      * that a command refused afterwards ({@link #notConnected}) is told only what is true of it.
      */
     private static final String IN_FLIGHT_MAY_HAVE_RUN = "; commands in flight may or may not have run";
+    /** Source of {@link #id()}: never reused, so a reconnect always gets a new identity. */
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
 
     private final Socket socket;
     /** The TCP socket: {@link #socket} itself, or the one under it when {@link #socket} is a TLS socket. */
@@ -107,6 +115,11 @@ public final class Connection implements FrameHandler {
     private volatile boolean closed;
     private volatile DragonflyException closeReason;
     private volatile Thread backgroundReader;
+    /**
+     * Set once the server tracks this connection ({@code CLIENT TRACKING ON}): its invalidation
+     * pushes come whether or not a reply is due, so the background reader reads it at all times.
+     */
+    private volatile boolean tracked;
 
     /** Told when a connection closes, so the pool can replace it. */
     public interface Listener {
@@ -151,6 +164,40 @@ public final class Connection implements FrameHandler {
     /** @return {@code host:port} of the server */
     public String address() {
         return address;
+    }
+
+    /**
+     * This connection's identity, unique in the JVM and never reused: a connection reopened after
+     * a break is a new {@code Connection} with a new id. A near cache records the id a read went
+     * through; whatever the server tracked for it is gone once that connection closed.
+     *
+     * @return the id, at least 1
+     */
+    public long id() {
+        return id;
+    }
+
+    /** @return whether the server tracks what is read through this connection ({@link #startTracked}) */
+    public boolean isTracked() {
+        return tracked;
+    }
+
+    /**
+     * Called by the handshake once {@code CLIENT TRACKING ON} succeeded: from now on the background
+     * reader reads this connection at all times, so invalidation pushes reach the
+     * {@link PushHandler} while no command is in flight, and the push handler is told when the
+     * connection closes ({@link PushHandler#trackingLost}). Callers of a tracked connection are
+     * woken by that reader instead of reading themselves.
+     */
+    void startTracked() {
+        tracked = true;
+        wakeBackgroundReader();
+        // Hand the connection out only once the background reader holds the reader role (it keeps
+        // it until the connection closes): a caller that took the role first would leave the
+        // background reader parked, and an idle connection's pushes unread.
+        while (!reading.get() && !closed) {
+            LockSupport.parkNanos(this, TimeUnit.MICROSECONDS.toNanos(50));
+        }
     }
 
     /** @return {@code true} until the connection failed or was closed */
@@ -389,7 +436,7 @@ public final class Connection implements FrameHandler {
     @Override
     public void endFrame(boolean push) {
         if (push) {
-            pushHandler.endPush(currentPush);
+            pushHandler.endPush(this, currentPush);
             currentPush = null;
             return;
         }
@@ -430,7 +477,7 @@ public final class Connection implements FrameHandler {
 
     private void backgroundLoop() {
         while (!closed) {
-            if (awaitingReplies() && reading.compareAndSet(false, true)) {
+            if ((tracked || awaitingReplies()) && reading.compareAndSet(false, true)) {
                 try {
                     readWhilePending();
                 } finally {
@@ -445,7 +492,7 @@ public final class Connection implements FrameHandler {
     private void readWhilePending() {
         try {
             decoder.decode(this);
-            while (awaitingReplies() && !closed) {
+            while ((tracked || awaitingReplies()) && !closed) {
                 Command<?> head = current != null ? current : inFlight.peek();
                 long untilDeadline = head == null ? READ_SLICE_NANOS : head.deadline() - System.nanoTime();
                 if (untilDeadline <= 0) {
@@ -603,6 +650,9 @@ public final class Connection implements FrameHandler {
         Thread reader = backgroundReader;
         if (reader != null) {
             LockSupport.unpark(reader);
+        }
+        if (tracked) {
+            pushHandler.trackingLost(this, reason);
         }
         listener.closed(this, reason);
     }

@@ -61,7 +61,7 @@ public final class ConnectionPool implements AutoCloseable {
         ConnectionPool pool = new ConnectionPool(connector);
         try {
             for (int i = 0; i < pool.connections.length(); i++) {
-                pool.connections.set(i, connector.open(pool.onClosed));
+                pool.connections.set(i, connector.openPooled(pool.onClosed));
             }
         } catch (DragonflyConnectionException e) {
             if (pool.options.requireServerAtStartup() || !Connector.isUnreachable(e) || pool.openCount() > 0) {
@@ -227,7 +227,7 @@ public final class ConnectionPool implements AutoCloseable {
                 continue;
             }
             try {
-                Connection fresh = connector.open(onClosed);
+                Connection fresh = connector.openPooled(onClosed);
                 if (closed) {
                     fresh.close();
                     return;

@@ -30,7 +30,8 @@ import org.dragonflyclient.core.internal.output.StatusOutput;
  * Opens connections: TCP (and TLS), then the handshake that every connection repeats, first and
  * after each reconnect: {@code HELLO 3 [AUTH user pass] [SETNAME name]}, or on servers that refuse
  * {@code HELLO}, RESP2's {@code AUTH} and {@code CLIENT SETNAME}; then {@code SELECT} when the
- * database is not 0. Every failure becomes a {@link DragonflyConnectionException} whose message
+ * database is not 0; for the pool's connections of a client with tracking on, then
+ * {@code CLIENT TRACKING ON} ({@link #openPooled}). Every failure becomes a {@link DragonflyConnectionException} whose message
  * names the address and the setting to check, and never the password.
  */
 public final class Connector {
@@ -63,6 +64,23 @@ public final class Connector {
      * @throws DragonflyConnectionException when the server cannot be reached or refuses the handshake
      */
     public Connection open(Connection.Listener listener) {
+        return open(listener, false);
+    }
+
+    /**
+     * Opens a connection of the shared pool: as {@link #open}, and with
+     * {@link ClientOptions#tracking()} on, the handshake also turns on {@code CLIENT TRACKING}.
+     * Dedicated connections and subscribers use {@link #open} and are never tracked.
+     *
+     * @param listener told when the connection closes later
+     * @return an open, authenticated (and, if asked, tracked) connection
+     * @throws DragonflyConnectionException when the server cannot be reached or refuses the handshake
+     */
+    public Connection openPooled(Connection.Listener listener) {
+        return open(listener, options.tracking());
+    }
+
+    private Connection open(Connection.Listener listener, boolean track) {
         Socket tcp = new Socket();
         Socket socket = connectSocket(tcp);
         Connection connection;
@@ -82,7 +100,7 @@ public final class Connector {
                     "Could not open streams to " + options.address() + ": " + e.getMessage(), e);
         }
         try {
-            handshake(connection);
+            handshake(connection, track);
             writeWatchdog.watch(connection);
             return connection;
         } catch (RuntimeException e) {
@@ -162,10 +180,10 @@ public final class Connector {
         return tls;
     }
 
-    private void handshake(Connection connection) {
+    private void handshake(Connection connection, boolean track) {
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         Protocol protocol = options.protocol();
-        if (protocol == Protocol.RESP3 && !hello(connection, deadline)) {
+        if (protocol == Protocol.RESP3 && !hello(connection, deadline, track)) {
             protocol = Protocol.RESP2;
         }
         if (protocol == Protocol.RESP2) {
@@ -193,11 +211,22 @@ public final class Connector {
                     deadline,
                     "SELECT " + options.database());
         }
+        if (track) {
+            // Sent on its own, after HELLO's reply arrived: a Dragonfly release broke when the
+            // two came pipelined. Default mode only: NOLOOP tracks nothing on Dragonfly, and
+            // Dragonfly refuses BCAST, PREFIX and REDIRECT.
+            call(
+                    connection,
+                    new Command<>(Keyword.CLIENT, new Object[] {Keyword.TRACKING, Keyword.ON}, new StatusOutput()),
+                    deadline,
+                    "CLIENT TRACKING ON");
+            connection.startTracked();
+        }
         negotiated = protocol;
     }
 
     /** @return {@code false} when the server does not know RESP3, so RESP2 is to be used */
-    private boolean hello(Connection connection, long deadline) {
+    private boolean hello(Connection connection, long deadline, boolean track) {
         List<Object> args = new ArrayList<>();
         args.add(3);
         if (options.password() != null) {
@@ -215,6 +244,15 @@ public final class Connector {
             return true;
         } catch (DragonflyConnectionException e) {
             if (e.getCause() instanceof DragonflyServerException server && refusesHello(server)) {
+                if (track) {
+                    throw new DragonflyConnectionException(
+                            "Could not connect to " + options.address() + " with tracking on: the server refused "
+                                    + "HELLO 3, so it cannot speak RESP3, and tracking needs RESP3 (invalidations "
+                                    + "arrive as RESP3 pushes). Use Redis 6.0+ or Dragonfly, or turn tracking off "
+                                    + "(ClientOptions tracking(false), tracking=off in the URI). Server said: "
+                                    + server.getServerMessage(),
+                            server);
+                }
                 return false;
             }
             throw e;
@@ -254,6 +292,10 @@ public final class Connector {
                     + "redis://:password@host in the URI, or dragonfly.password in Spring)";
         } else if (e.getServerMessage().contains("without any password configured")) {
             advice = "a password was given but the server has none configured; remove the password setting";
+        } else if (what.equals("CLIENT TRACKING ON")) {
+            advice = "tracking is on but the server refused CLIENT TRACKING ON (it needs Redis 6.0+ or Dragonfly, "
+                    + "on RESP3); use such a server, or turn tracking off (ClientOptions tracking(false), "
+                    + "tracking=off in the URI)";
         } else if (what.startsWith("SELECT")) {
             advice = "the database does not exist on this server (Dragonfly in cluster mode has only database 0); "
                     + "check ClientOptions database or dragonfly.database";
