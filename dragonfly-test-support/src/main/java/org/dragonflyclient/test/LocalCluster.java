@@ -152,6 +152,28 @@ final class LocalCluster implements TestCluster {
             }
             return null;
         });
+        // Redis 7 leaves a replica out of CLUSTER SLOTS and calls it "loading" in CLUSTER SHARDS
+        // while its replication offset is 0, which it stays until the master propagates a write
+        // (or its 10 s replica ping). One write per master moves the offsets now.
+        for (Node master : nodes.subList(0, MASTERS)) {
+            expectOk(master, "FLUSHALL");
+        }
+        awaitReplicasListed(nodes.subList(MASTERS, nodes.size()), nodes, FORM_TIMEOUT);
+    }
+
+    /** Waits until every node in {@code askers} lists every replica in {@code CLUSTER SLOTS}. */
+    private static void awaitReplicasListed(List<Node> replicas, List<Node> askers, Duration timeout) {
+        await("every node to list the replicas in CLUSTER SLOTS", timeout, () -> {
+            for (Node node : askers) {
+                String slots = node.execute("CLUSTER", "SLOTS");
+                for (Node replica : replicas) {
+                    if (!slots.contains(replica.id())) {
+                        return node + " does not list " + replica + " in CLUSTER SLOTS yet";
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     @Override
@@ -224,6 +246,9 @@ final class LocalCluster implements TestCluster {
             }
             return layouts.size() <= 1 ? null : "nodes disagree on roles or slot owners: " + layouts;
         });
+        List<Node> live = live();
+        List<Node> liveReplicas = live.stream().filter(n -> !n.isMaster()).collect(Collectors.toList());
+        awaitReplicasListed(liveReplicas, live, FORM_TIMEOUT);
     }
 
     @Override

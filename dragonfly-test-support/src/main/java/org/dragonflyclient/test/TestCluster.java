@@ -69,9 +69,10 @@ public interface TestCluster extends AutoCloseable {
     String seeds();
 
     /**
-     * Waits until every running node that is not paused reports {@code cluster_state:ok}, knows
-     * every node, and agrees on every node's role and on which node masters which slots; after a test stopped, paused or
-     * failed over nodes and brought them back.
+     * Waits until every running node that is not paused reports {@code cluster_state:ok}, sees
+     * the other running nodes as healthy, agrees with them on every node's role and on which node
+     * masters which slots, and lists every running replica in {@code CLUSTER SLOTS}: for a test
+     * that stopped, paused or failed over nodes and brought them back.
      *
      * @throws IllegalStateException if that does not happen within a minute
      */
@@ -90,6 +91,15 @@ public interface TestCluster extends AutoCloseable {
      * @return for example {@code "7.0.15"}
      */
     String version();
+
+    /**
+     * Returns what the nodes can do, for tests that depend on the version.
+     *
+     * @return for example {@code capabilities().clusterShards()} is {@code false} on Redis 6.2
+     */
+    default ServerCapabilities capabilities() {
+        return ServerCapabilities.of(ServerCapabilities.Product.REDIS, version(), kind().name());
+    }
 
     /**
      * Stops every node and deletes their files. Does nothing on the {@linkplain
