@@ -49,7 +49,13 @@ public interface ClusterNode {
      */
     void stop();
 
-    /** Starts a stopped node again on the same port with the same node id. */
+    /**
+     * Kills the process with {@code SIGKILL}, as a crashed machine: no shutdown, connections cut
+     * without a goodbye. Like {@link #stop()} otherwise.
+     */
+    void kill();
+
+    /** Starts a stopped or killed node again on the same port with the same node id. */
     void start();
 
     /** Freezes the process ({@code SIGSTOP}): it answers nothing, neither clients nor the bus. */

@@ -409,6 +409,13 @@ final class LocalCluster implements TestCluster {
         }
 
         @Override
+        public synchronized void kill() {
+            process.crash();
+            stopped = true;
+            paused = false;
+        }
+
+        @Override
         public synchronized void start() {
             process.start();
             stopped = false;

@@ -138,6 +138,26 @@ final class LocalServerProcess implements ManagedServer {
         Reaper.unregister(this);
     }
 
+    /**
+     * Kills the process with {@code SIGKILL}, as a crash would: no shutdown, no goodbye to
+     * clients or peers. The working directory stays, so {@link #start()} works as after
+     * {@link #stop()}.
+     */
+    synchronized void crash() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        paused = false;
+        process = null;
+        Reaper.unregister(this);
+    }
+
     @Override
     public synchronized void restart() {
         stop();

@@ -17,7 +17,7 @@ import org.dragonflyclient.test.TestServer.Kind;
 /**
  * Dedicated clusters on both binaries, whatever this run's selection: the {@code redis-server}
  * on the {@code PATH} (Redis 7 here, {@code ADDSLOTSRANGE}) and embedded-redis's (6.2,
- * {@code ADDSLOTS}). Each forms, fails over by command and by a stopped master, survives a
+ * {@code ADDSLOTS}). Each forms, fails over by command and by a killed master, survives a
  * paused node, and leaves no process behind.
  */
 class LocalClusterTest {
@@ -46,7 +46,7 @@ class LocalClusterTest {
 
             manualFailover_promotesTheReplica(cluster);
             pausedNode_theOthersStillAnswer_andItRejoins(cluster);
-            stoppedMaster_itsReplicaTakesOver_andTheOldMasterRejoinsAsReplica(cluster);
+            killedMaster_itsReplicaTakesOver_andTheOldMasterRejoinsAsReplica(cluster);
         } finally {
             cluster.close();
         }
@@ -90,12 +90,14 @@ class LocalClusterTest {
         assertThat(paused.execute("PING")).isEqualTo("+PONG");
     }
 
-    private static void stoppedMaster_itsReplicaTakesOver_andTheOldMasterRejoinsAsReplica(TestCluster cluster) {
+    private static void killedMaster_itsReplicaTakesOver_andTheOldMasterRejoinsAsReplica(TestCluster cluster) {
         int slot = TestCluster.SLOTS / 2;
         ClusterNode master = cluster.masterOf(slot);
         ClusterNode replica = cluster.replicasOf(master).get(0);
 
-        master.stop();
+        long pid = LocalCluster.pid(master);
+        master.kill();
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         LocalCluster.await(
                 "the replica to be promoted",
                 PROMOTION_TIMEOUT,
