@@ -29,10 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code CLIENT TRACKING} is refused on RESP2 ("Client tracking is currently not supported
  *       for RESP2. Please use RESP3.") and with {@code BCAST} or {@code REDIRECT} (syntax error);
  *       on RESP3 it tracks the keys a connection reads and pushes {@code invalidate} messages;</li>
- *   <li>{@code INFO} and {@code HELLO} report a {@code dragonfly_version}.</li>
+ *   <li>{@code INFO} and {@code HELLO} report a {@code dragonfly_version};</li>
+ *   <li>{@code CLUSTER} is refused, or with {@link #emulatedCluster(String, int)} answered as in
+ *       {@code --cluster_mode=emulated}: one node owning every slot.</li>
  * </ul>
  * It keeps each connection's protocol ({@code HELLO 2|3}), name and tracking state, and string keys
- * with expiry. Commands: {@code PING ECHO HELLO AUTH SELECT CLIENT INFO DBSIZE FLUSHALL FLUSHDB GET
+ * with expiry. Commands: {@code PING ECHO HELLO AUTH SELECT CLIENT CLUSTER INFO DBSIZE FLUSHALL FLUSHDB GET
  * GETEX SET DEL UNLINK EXISTS SCAN KEYS EVAL EVALSHA SCRIPT QUIT}; anything else gets Dragonfly's
  * unknown-command error. Scripts are not Lua: {@code EVAL} runs bodies made of
  * {@code [return] redis.call('CMD', 'literal' | KEYS[i] | ARGV[i], ...)} lines and comments, and
@@ -70,6 +72,7 @@ public final class DragonflyMode implements ScriptedServer.Script {
     private final AtomicLong nextClientId = new AtomicLong(1);
     private volatile boolean outOfMemory;
     private volatile int keysOutputLimit = DEFAULT_KEYS_OUTPUT_LIMIT;
+    private volatile ScriptedCluster cluster;
 
     /**
      * Makes every write fail with {@value #OUT_OF_MEMORY} (or lets writes through again), as
@@ -91,6 +94,22 @@ public final class DragonflyMode implements ScriptedServer.Script {
      */
     public DragonflyMode keysOutputLimit(int limit) {
         this.keysOutputLimit = limit;
+        return this;
+    }
+
+    /**
+     * Answers {@code CLUSTER SHARDS}, {@code SLOTS}, {@code NODES}, {@code INFO} and {@code MYID}
+     * as Dragonfly does with {@code --cluster_mode=emulated}: one master, no replica, owning every
+     * slot. Without this, {@code CLUSTER} is refused as Dragonfly refuses it with the cluster mode
+     * off.
+     *
+     * @param host the address the node announces, as the client connected to it
+     * @param port the port it announces; the scripted server's own, or another to stage a node
+     *     that announces an address the client cannot reach
+     * @return this
+     */
+    public DragonflyMode emulatedCluster(String host, int port) {
+        this.cluster = new ScriptedCluster(host, port, "5b36e0c5a3a1d4e6f9b8c7d6e5f4a3b2c1d0e9f8");
         return this;
     }
 
@@ -170,6 +189,7 @@ public final class DragonflyMode implements ScriptedServer.Script {
                             ? ReplyWriter.OK
                             : new ReplyWriter.Error("ERR DB index is out of range");
                 case "CLIENT" -> ScriptedClientCommand.execute(this, session, args);
+                case "CLUSTER" -> ScriptedCluster.execute(cluster, args);
                 case "INFO" -> info(args.isEmpty() ? "all" : args.get(0).toLowerCase(Locale.ROOT));
                 case "DBSIZE" -> (long) keys.size();
                 case "FLUSHALL", "FLUSHDB" -> {

@@ -15,6 +15,9 @@ final class FreePorts {
     /** The port of the machine's own Redis, which tests must never touch. */
     private static final int DEFAULT_REDIS_PORT = 6379;
 
+    /** Redis Cluster's bus listens on the client port plus this. */
+    static final int CLUSTER_BUS_OFFSET = 10000;
+
     private FreePorts() {}
 
     static int pick() {
@@ -29,5 +32,27 @@ final class FreePorts {
             }
         }
         throw new IllegalStateException("Cannot find a free port on " + Endpoint.LOOPBACK);
+    }
+
+    /**
+     * Picks a free port whose cluster bus port ({@code port + 10000}, fixed in Redis 6.2) is free
+     * too, so both fit below 65536.
+     */
+    static int pickWithBusPort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = pick();
+            if (port + CLUSTER_BUS_OFFSET <= 65535 && isFree(port + CLUSTER_BUS_OFFSET)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("Cannot find a free port pair (port, port + 10000) on " + Endpoint.LOOPBACK);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(Endpoint.LOOPBACK))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -50,9 +51,14 @@ final class LocalServerProcess implements ManagedServer {
      * failure is retried on another port.
      */
     static LocalServerProcess launch(Kind kind, ServerCommand command) {
+        return launch(kind, command, FreePorts::pick);
+    }
+
+    /** Starts a server on a port from {@code ports}, retried on another one if the bind fails. */
+    static LocalServerProcess launch(Kind kind, ServerCommand command, IntSupplier ports) {
         for (int attempt = 1; ; attempt++) {
             Path dir = createTempDir(kind);
-            LocalServerProcess server = new LocalServerProcess(kind, command, dir, FreePorts.pick());
+            LocalServerProcess server = new LocalServerProcess(kind, command, dir, ports.getAsInt());
             try {
                 server.start();
                 return server;
@@ -128,6 +134,26 @@ final class LocalServerProcess implements ManagedServer {
             running.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        process = null;
+        Reaper.unregister(this);
+    }
+
+    /**
+     * Kills the process with {@code SIGKILL}, as a crash would: no shutdown, no goodbye to
+     * clients or peers. The working directory stays, so {@link #start()} works as after
+     * {@link #stop()}.
+     */
+    synchronized void crash() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        paused = false;
         process = null;
         Reaper.unregister(this);
     }

@@ -1,6 +1,7 @@
 package org.dragonflyclient.test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +84,36 @@ interface ServerCommand {
             @Override
             public Path executable() {
                 return executable;
+            }
+        };
+    }
+
+    /**
+     * {@code base} as a Redis Cluster node: cluster mode on, its {@code nodes.conf} in the working
+     * directory (kept across a stop and start, so a restarted node keeps its identity), and the
+     * given node timeout, after which an unreachable node is marked as failing.
+     */
+    static ServerCommand clusterNode(ServerCommand base, Duration nodeTimeout) {
+        return new ServerCommand() {
+            @Override
+            public List<String> arguments(int port, Path dir) {
+                List<String> args = new ArrayList<>(base.arguments(port, dir));
+                args.addAll(List.of(
+                        "--cluster-enabled",
+                        "yes",
+                        "--cluster-config-file",
+                        dir.resolve("nodes.conf").toString(),
+                        "--cluster-node-timeout",
+                        Long.toString(nodeTimeout.toMillis()),
+                        // Redis 7 syncs replicas diskless and waits 5 s for more replicas first.
+                        "--repl-diskless-sync-delay",
+                        "0"));
+                return args;
+            }
+
+            @Override
+            public Path executable() {
+                return base.executable();
             }
         };
     }

@@ -114,6 +114,40 @@ final class ServerResolver {
         return Optional.empty();
     }
 
+    /**
+     * The {@code redis-server} this run allows, with what {@link LocalCluster} needs to know about
+     * it: from the {@code PATH} unless {@code DRAGONFLY_TEST_SERVER=embedded}, else embedded-redis.
+     *
+     * @throws IllegalStateException if the selection allows no {@code redis-server}
+     */
+    RedisBinary redisBinary() {
+        List<String> skipped = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof RedisStep redis && (settings.forced() == null || settings.forced() == step.source())) {
+                Optional<String> unavailable = redis.whyUnavailable();
+                if (unavailable.isEmpty()) {
+                    return new RedisBinary(redis.kind(), redis.command, redis.version);
+                }
+                skipped.add(step.kind() + ": " + unavailable.get());
+            }
+        }
+        String selection = settings.forced() == null
+                ? ""
+                : " with DRAGONFLY_TEST_SERVER=" + settings.forced().name().toLowerCase(Locale.ROOT);
+        throw new IllegalStateException("A test cluster needs a redis-server binary, and none is allowed" + selection
+                + (skipped.isEmpty() ? "" : ": " + String.join("; ", skipped))
+                + ". Use DRAGONFLY_TEST_SERVER=binary (redis-server on the PATH) or embedded.");
+    }
+
+    /**
+     * A {@code redis-server} binary and how to run it.
+     *
+     * @param kind where it comes from
+     * @param command its command line for a single server
+     * @param version its version
+     */
+    record RedisBinary(Kind kind, ServerCommand command, Executables.RedisVersion version) {}
+
     private boolean hasLaterStep(Step step) {
         for (int i = steps.indexOf(step) + 1; i < steps.size(); i++) {
             if (steps.get(i).source() == step.source()) {
@@ -213,6 +247,7 @@ final class ServerResolver {
     private abstract static class RedisStep extends Step {
 
         private ServerCommand command;
+        private Executables.RedisVersion version;
 
         abstract Path locate() throws IOException;
 
@@ -224,7 +259,8 @@ final class ServerResolver {
         final Optional<String> probe() {
             try {
                 Path executable = locate();
-                command = ServerCommand.redis(executable, Executables.redisVersion(executable));
+                version = Executables.redisVersion(executable);
+                command = ServerCommand.redis(executable, version);
                 return Optional.empty();
             } catch (IOException e) {
                 return Optional.of(firstLine(e.getMessage()));

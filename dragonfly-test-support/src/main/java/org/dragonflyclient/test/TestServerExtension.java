@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       {@code @BeforeEach} or constructor parameter (one test instance per test), after the class
  *       for a {@code @BeforeAll} parameter or a constructor under
  *       {@code @TestInstance(PER_CLASS)}.</li>
+ *   <li>a {@link TestCluster} parameter gets the {@linkplain TestClusters#shared() shared}
+ *       cluster, which is stopped when the whole test run ends.</li>
  * </ul>
  * Servers are held in JUnit's {@link ExtensionContext.Store} as {@link AutoCloseable} values, the
  * shared one in the root context's store, so JUnit closes them when their context ends.
@@ -28,28 +30,38 @@ public final class TestServerExtension implements ParameterResolver {
     public TestServerExtension() {}
 
     /**
-     * Supports parameters declared exactly as {@link TestServer} or {@link ManagedServer}.
+     * Supports parameters declared exactly as {@link TestServer}, {@link ManagedServer} or
+     * {@link TestCluster}.
      *
      * @param parameterContext the parameter to resolve
      * @param extensionContext the current context
-     * @return {@code true} for the two server types
+     * @return {@code true} for the two server types and the cluster
      */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == TestServer.class || type == ManagedServer.class;
+        return type == TestServer.class || type == ManagedServer.class || type == TestCluster.class;
     }
 
     /**
-     * Returns the shared server or a new dedicated one, registered to be closed with its context.
+     * Returns the shared server, a new dedicated one registered to be closed with its context, or
+     * the shared cluster.
      *
      * @param parameterContext the parameter to resolve
      * @param extensionContext the current context
-     * @return the server
-     * @throws IllegalStateException if no server could be started
+     * @return the server or cluster
+     * @throws IllegalStateException if no server could be started or the cluster did not form
      */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.getParameter().getType() == TestCluster.class) {
+            extensionContext
+                    .getRoot()
+                    .getStore(NAMESPACE)
+                    .computeIfAbsent(
+                            SharedClusterLease.class, key -> new SharedClusterLease(), SharedClusterLease.class);
+            return TestClusters.shared();
+        }
         if (parameterContext.getParameter().getType() == TestServer.class) {
             extensionContext
                     .getRoot()
@@ -81,6 +93,15 @@ public final class TestServerExtension implements ParameterResolver {
         @Override
         public void close() {
             TestServers.stopShared();
+        }
+    }
+
+    /** Stops the shared cluster when the root context, that is the whole test run, ends. */
+    private static final class SharedClusterLease implements AutoCloseable {
+
+        @Override
+        public void close() {
+            TestClusters.stopShared();
         }
     }
 }

@@ -95,6 +95,11 @@ public final class TestServers {
                 : "DRAGONFLY_TEST_SERVER=" + forced.name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The {@code redis-server} this run allows, for {@link TestClusters}. */
+    static ServerResolver.RedisBinary redisBinary() {
+        return resolver().redisBinary();
+    }
+
     /** Stops the shared server; the next {@link #shared()} starts a new one. */
     static void stopShared() {
         TestServer stopping;
