@@ -1,6 +1,5 @@
 package org.dragonflyclient.spring.cache;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -239,11 +238,6 @@ public final class DragonflyCacheSettings {
             return "";
         }
         return (keyPrefix != null ? keyPrefix : "") + cacheName + "::";
-    }
-
-    /** @return the UTF-8 form of {@link #keyPrefixFor(String)} */
-    byte[] keyPrefixBytes(String cacheName) {
-        return keyPrefixFor(cacheName).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
