@@ -88,6 +88,18 @@ public interface DragonflyClient extends DragonflyCommands, AutoCloseable {
      */
     Transaction transaction();
 
+    /**
+     * Opens a near cache: a local tier for {@code GET}, kept coherent by the server's invalidations
+     * (see {@link NearCache}). A client may have several (one per application cache, say); every
+     * one of them hears every invalidation. Closing the client closes them.
+     *
+     * @param options its store and time to live
+     * @return the near cache, empty
+     * @throws IllegalStateException when the client's tracking is off: create the client with
+     *     {@link ClientOptions.Builder#tracking(boolean) tracking(true)} ({@code tracking=on} in the URI)
+     */
+    NearCache nearCache(NearCacheOptions options);
+
     /** @return the options this client was created with */
     ClientOptions options();
 

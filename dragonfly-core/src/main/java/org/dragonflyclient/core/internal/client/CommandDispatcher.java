@@ -25,7 +25,9 @@ import org.dragonflyclient.core.internal.resp.CommandEncoder;
  *   <li>{@link #submit}: the same, returning the command as its future;</li>
  *   <li>{@link #callBlocking} and {@link #submitBlocking}: on a dedicated connection leased for
  *       the command, so a blocking pop never stalls other callers;</li>
- *   <li>{@link #writeGroup} and {@link #awaitLast}: a pipeline's groups, on one connection;</li>
+ *   <li>{@link #writeGroup} and {@link #awaitLast}: a pipeline's groups, on one connection; and a
+ *       near cache's read ({@code GET} + {@code PTTL}), whose connection the near cache keeps to
+ *       tell whether it was still tracked when the replies arrived;</li>
  *   <li>{@link #runUnit}: a transaction's {@code MULTI}...{@code EXEC}, written as one unit;</li>
  *   <li>{@link #lease}, {@link #callOn}, {@link #release}, {@link #discard}: a connection held
  *       across calls, for {@code WATCH}.</li>

@@ -1,21 +1,29 @@
 package org.dragonflyclient.core.internal.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
 
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyAsyncCommands;
 import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.core.NearCache;
+import org.dragonflyclient.core.NearCacheOptions;
 import org.dragonflyclient.core.Pipeline;
 import org.dragonflyclient.core.Protocol;
 import org.dragonflyclient.core.PubSub;
 import org.dragonflyclient.core.Transaction;
 import org.dragonflyclient.core.internal.command.Command;
+import org.dragonflyclient.core.internal.connection.Connection;
 import org.dragonflyclient.core.internal.connection.ConnectionPool;
 import org.dragonflyclient.core.internal.connection.Connector;
 import org.dragonflyclient.core.internal.connection.DedicatedConnections;
 import org.dragonflyclient.core.internal.connection.PushHandler;
+import org.dragonflyclient.core.internal.tracking.InvalidationFanOut;
+import org.dragonflyclient.core.internal.tracking.TrackedReads;
 
 /**
  * The one implementation of {@link DragonflyClient}. The command families are the {@code Sync*}
@@ -42,22 +50,31 @@ public final class DefaultDragonflyClient
     private final CommandDispatcher dispatcher;
     private final DefaultAsyncCommands async;
     private final Set<DefaultPubSub> pubSubs = ConcurrentHashMap.newKeySet();
+    /** The tracking listener of a client with tracking on, {@code null} otherwise. */
+    private final @Nullable InvalidationFanOut invalidations;
 
-    private DefaultDragonflyClient(ClientOptions options, ConnectionPool pool, DedicatedConnections dedicated) {
+    private DefaultDragonflyClient(
+            ClientOptions options,
+            ConnectionPool pool,
+            DedicatedConnections dedicated,
+            @Nullable InvalidationFanOut invalidations) {
         this.options = options;
         this.pool = pool;
         this.dedicated = dedicated;
+        this.invalidations = invalidations;
         this.dispatcher =
                 new CommandDispatcher(pool, dedicated, options.timeout().toNanos(), options.commandListener());
         this.async = new DefaultAsyncCommands(dispatcher);
     }
 
     public static DragonflyClient connect(ClientOptions options) {
+        InvalidationFanOut invalidations =
+                options.tracking() ? new InvalidationFanOut(options.trackingListener()) : null;
         Connector connector = new Connector(
-                options, options.tracking() ? PushHandler.tracking(options.trackingListener()) : PushHandler.IGNORE);
+                options, invalidations != null ? PushHandler.tracking(invalidations) : PushHandler.IGNORE);
         ConnectionPool pool = ConnectionPool.open(connector);
         return new DefaultDragonflyClient(
-                options, pool, new DedicatedConnections(connector, DedicatedConnections.DEFAULT_MAX));
+                options, pool, new DedicatedConnections(connector, DedicatedConnections.DEFAULT_MAX), invalidations);
     }
 
     @Override
@@ -98,6 +115,26 @@ public final class DefaultDragonflyClient
     }
 
     @Override
+    public NearCache nearCache(NearCacheOptions nearCacheOptions) {
+        if (invalidations == null) {
+            throw new IllegalStateException("A near cache needs server-assisted invalidation, but this client's "
+                    + "tracking is off; create the client with ClientOptions.builder().tracking(true) "
+                    + "(tracking=on in the URI)");
+        }
+        return invalidations.open(nearCacheOptions, new TrackedReads() {
+            @Override
+            public Connection write(List<Command<?>> commands) {
+                return dispatcher.writeGroup(null, commands);
+            }
+
+            @Override
+            public void awaitLast(Connection connection, Command<?> last) {
+                dispatcher.awaitLast(connection, last);
+            }
+        });
+    }
+
+    @Override
     public ClientOptions options() {
         return options;
     }
@@ -119,6 +156,9 @@ public final class DefaultDragonflyClient
 
     @Override
     public void close() {
+        if (invalidations != null) {
+            invalidations.closeAll();
+        }
         pubSubs.forEach(DefaultPubSub::close);
         dedicated.close();
         pool.close();
