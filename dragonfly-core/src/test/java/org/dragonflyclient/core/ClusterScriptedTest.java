@@ -63,6 +63,11 @@ class ClusterScriptedTest {
                         .isInstanceOf(DragonflyCrossSlotException.class);
                 assertThat(client.unlink(all)).isEqualTo(20);
                 assertThat(dragonfly.commandCount("SELECT")).isZero();
+                // Dragonfly refuses PUBLISH in cluster mode (this scripted one knows no PUBLISH at all).
+                assertThatThrownBy(() -> client.publish("news", "hi"))
+                        .isInstanceOf(DragonflyServerException.class)
+                        .hasMessageContaining("use sharded pub/sub")
+                        .hasMessageContaining("spublish(channel, message)");
             }
         }
     }

@@ -393,7 +393,7 @@ public final class ClusterRouter implements AutoCloseable {
         if (command.name() == Keyword.PUBLISH && failure instanceof DragonflyServerException e) {
             return new DragonflyServerException(
                     e.getMessage() + " (in cluster mode Dragonfly refuses PUBLISH: use sharded pub/sub, "
-                            + "execute(\"SPUBLISH\", channel, message), which goes to the node of the channel's slot)",
+                            + "spublish(channel, message), which goes to the node of the channel's slot)",
                     e.getServerMessage());
         }
         return failure instanceof RuntimeException r
