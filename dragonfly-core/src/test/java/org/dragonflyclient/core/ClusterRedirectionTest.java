@@ -194,8 +194,19 @@ class ClusterRedirectionTest {
         client.set(key, "before");
         ClusterNode oldMaster = cluster.masterOf(slot);
         int open = client.openConnections();
+        // A second client that learns of the failover by its periodic refresh alone: it sends nothing.
+        DragonflyClient watcher = DragonflyClient.create(client.options().toBuilder()
+                .topologyRefreshPeriod(Duration.ofMillis(200))
+                .build());
+        watcher.dbsize(); // opens a pool on every master
+        int watcherOpen = watcher.openConnections();
         ClusterNode replica = cluster.replicasOf(oldMaster).get(0);
         replica.failover();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(watcher.openConnections())
+                        .as("the periodic refresh retired the demoted master")
+                        .isEqualTo(watcherOpen - watcher.options().poolSize()));
+        watcher.close();
 
         client.set(key, "after"); // MOVED from the demoted master, then a refresh
         assertThat(client.get(key)).isEqualTo("after");
@@ -204,5 +215,17 @@ class ClusterRedirectionTest {
                 .untilAsserted(() -> assertThat(client.openConnections())
                         .as("the demoted master's pool is closed, the new master's opened")
                         .isEqualTo(open));
+    }
+
+    @Test
+    @Order(5)
+    void flushallEmptiesEveryMaster() {
+        client.mset("{f1}a", "1", "{f2}b", "2", "{f3}c", "3");
+        assertThat(client.dbsize()).isPositive();
+        client.flushall();
+        assertThat(client.dbsize()).isZero();
+        for (ClusterNode master : cluster.masters()) {
+            assertThat(master.execute("DBSIZE")).isEqualTo(":0");
+        }
     }
 }
