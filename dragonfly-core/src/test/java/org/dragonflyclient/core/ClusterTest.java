@@ -65,6 +65,13 @@ class ClusterTest {
         return keys;
     }
 
+    private static String inAnotherSlot(List<String> keys, String than) {
+        return keys.stream()
+                .filter(k -> SlotHash.slot(k) != SlotHash.slot(than))
+                .findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void everyFamilyWorksOnKeysOfEverySlotRange(TestInfo test) {
         for (String key : spread(test, 12)) {
@@ -135,10 +142,7 @@ class ClusterTest {
     void crossSlotTransactionFailsBeforeAnythingIsSent(TestInfo test) {
         List<String> keys = spread(test, 3);
         String first = keys.get(0);
-        String other = keys.stream()
-                .filter(k -> SlotHash.slot(k) != SlotHash.slot(first))
-                .findFirst()
-                .orElseThrow();
+        String other = inAnotherSlot(keys, first);
         try (Transaction tx = client.transaction()) {
             tx.set(first, "1");
             assertThatThrownBy(() -> tx.set(other, "2"))
@@ -160,10 +164,7 @@ class ClusterTest {
     void crossSlotScriptFailsBeforeAnythingIsSent(TestInfo test) {
         List<String> keys = spread(test, 3);
         String first = keys.get(0);
-        String other = keys.stream()
-                .filter(k -> SlotHash.slot(k) != SlotHash.slot(first))
-                .findFirst()
-                .orElseThrow();
+        String other = inAnotherSlot(keys, first);
         assertThatThrownBy(() -> client.eval("return redis.call('SET', KEYS[1], '1')", new String[] {first, other}))
                 .isInstanceOf(DragonflyCrossSlotException.class)
                 .satisfies(e ->

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyInterruptedException;
 import org.dragonflyclient.core.DragonflyTimeoutException;
@@ -214,7 +216,7 @@ final class ClusterFanOut {
         });
     }
 
-    private static NodeClient after(List<NodeClient> sorted, String address) {
+    private static @Nullable NodeClient after(List<NodeClient> sorted, String address) {
         for (NodeClient node : sorted) {
             if (node.address().compareTo(address) > 0) {
                 return node;
