@@ -110,14 +110,18 @@ final class ClusterFanOut {
                     .add(i);
         }
         List<List<Integer>> groups = new ArrayList<>(bySlot.values());
+        List<Command<?>> commands = new ArrayList<>(groups.size());
         List<CompletableFuture<T>> parts = new ArrayList<>(groups.size());
         for (List<Integer> positions : groups) {
             Object[] partArgs = new Object[positions.size() * step];
             for (int j = 0; j < positions.size(); j++) {
                 System.arraycopy(args, positions.get(j), partArgs, j * step, step);
             }
-            parts.add(router.submit(command.part(partArgs)));
+            commands.add(command.part(partArgs));
+            parts.add(new CompletableFuture<>());
         }
+        // Grouped by node: one write per node, not one per slot.
+        router.submitAll(commands, new ArrayList<>(parts));
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
                 .thenApply(done -> {
                     if (command.name() == Keyword.MGET) {
