@@ -285,4 +285,23 @@ class ClusterTest {
             assertThat(pubSub.shardChannels()).doesNotContain(channels.get(0));
         }
     }
+
+    @Test
+    void trackingReportsWritesOnEveryNode(TestInfo test) throws Exception {
+        RecordingTrackingListener listener = new RecordingTrackingListener();
+        try (DragonflyClient tracked = DragonflyClient.create(client.options().toBuilder()
+                .tracking(true)
+                .trackingListener(listener)
+                .build())) {
+            List<String> keys = spread(test, 6);
+            for (String key : keys) {
+                client.set(key, "old");
+                assertThat(tracked.get(key)).isEqualTo("old"); // tracked on its node's connection
+            }
+            for (String key : keys) {
+                client.set(key, "new");
+                assertThat(listener.next(e -> e.equals("invalidated:" + key))).isEqualTo("invalidated:" + key);
+            }
+        }
+    }
 }
