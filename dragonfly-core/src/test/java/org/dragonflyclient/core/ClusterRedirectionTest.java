@@ -27,8 +27,8 @@ import org.dragonflyclient.test.TestClusters;
  * slot is migrating ({@code MIGRATING}/{@code IMPORTING}, {@code MIGRATE} of some of its keys),
  * {@code TRYAGAIN} given up after the bounded attempts (Redis 6.2 answers {@code ASK} first), a
  * graceful failover, after which the demoted master's connections are closed, and shard channels
- * that follow their slot to another master (a migration, then a killed master). Each test uses a
- * slot of its own.
+ * that follow their slot to another master (a migration, then a killed master), and channel
+ * subscriptions that move when their master is killed. Each test uses a slot of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRedirectionTest {
@@ -285,6 +285,37 @@ class ClusterRedirectionTest {
                             .isEqualTo(1));
             await().atMost(Duration.ofSeconds(5))
                     .untilAsserted(() -> assertThat(received).contains("after"));
+            master.start(); // back as a replica of the promoted one, so every master has a replica again
+            cluster.awaitStable();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void channelSubscriptionsMoveToAnotherMasterWhenTheirsIsKilled() {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (PubSub pubSub = client.pubSub()) {
+            pubSub.addListener(m -> received.add(m.channel() + "=" + m.message()));
+            pubSub.subscribe("global:news");
+            pubSub.psubscribe("global:p:*");
+            // toString names the master the channels and patterns are subscribed on.
+            ClusterNode master = cluster.masters().stream()
+                    .filter(m -> pubSub.toString().contains(":" + m.port() + ","))
+                    .findFirst()
+                    .orElseThrow();
+            ClusterNode replica = cluster.replicasOf(master).get(0);
+            master.kill();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(replica::isMaster);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                client.publish("global:news", "after");
+                client.publish("global:p:x", "matched");
+                assertThat(received).contains("global:news=after", "global:p:x=matched");
+            });
+            assertThat(pubSub.channels()).containsExactly("global:news");
+            assertThat(pubSub.patterns()).containsExactly("global:p:*");
+            assertThat(pubSub.toString()).doesNotContain(":" + master.port() + ",");
         }
     }
 }

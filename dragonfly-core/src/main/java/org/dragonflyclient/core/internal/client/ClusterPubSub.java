@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyServerException;
@@ -17,6 +18,7 @@ import org.dragonflyclient.core.PubSub;
 import org.dragonflyclient.core.PubSubListener;
 import org.dragonflyclient.core.PubSubMessage;
 import org.dragonflyclient.core.internal.cluster.ClusterNodes;
+import org.dragonflyclient.core.internal.cluster.CommandKeys;
 import org.dragonflyclient.core.internal.cluster.NodeClient;
 import org.dragonflyclient.core.internal.cluster.Redirection;
 import org.dragonflyclient.core.internal.cluster.SlotHash;
@@ -25,6 +27,9 @@ import org.dragonflyclient.core.internal.cluster.SlotHash;
  * A subscriber on a cluster: channels and patterns on one {@link DefaultPubSub} connected to a
  * master, and each shard channel on a {@link DefaultPubSub} connected to the master of its slot,
  * one per node, all sharing the listeners.
+ *
+ * <p>Channels and patterns follow a failover: while their subscriber is disconnected and its node
+ * no longer masters slots, they move to another master.
  *
  * <p>A shard channel follows its slot. When a node unsubscribes a channel by itself (its slot
  * moved away), or the connection to a node breaks, the channels are subscribed again on their
@@ -46,35 +51,98 @@ final class ClusterPubSub implements PubSub {
     private final ClusterNodes nodes;
     private final int maxQueuedMessages;
     private final Consumer<PubSub> onClose;
-    private final DefaultPubSub global;
+    /** Channels and patterns, on one master; replaced when that node stops being a master. Guarded by {@code this}. */
+    private DefaultPubSub global;
+
+    private NodeClient globalNode;
     private final Map<NodeClient, DefaultPubSub> shards = new ConcurrentHashMap<>();
     private final List<PubSubListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private ClusterPubSub(ClusterNodes nodes, int maxQueuedMessages, Consumer<PubSub> onClose, DefaultPubSub global) {
+    private ClusterPubSub(ClusterNodes nodes, int maxQueuedMessages, Consumer<PubSub> onClose) {
         this.nodes = nodes;
         this.maxQueuedMessages = maxQueuedMessages;
         this.onClose = onClose;
-        this.global = global;
     }
 
     static ClusterPubSub open(ClusterNodes nodes, int maxQueuedMessages, Consumer<PubSub> onClose) {
-        NodeClient any = nodes.master(org.dragonflyclient.core.internal.cluster.CommandKeys.ANY);
-        return new ClusterPubSub(
-                nodes, maxQueuedMessages, onClose, DefaultPubSub.open(any.connector(), maxQueuedMessages, p -> {}));
+        ClusterPubSub pubSub = new ClusterPubSub(nodes, maxQueuedMessages, onClose);
+        synchronized (pubSub) {
+            pubSub.globalNode = nodes.master(CommandKeys.ANY);
+            pubSub.global = pubSub.openOn(pubSub.globalNode, pubSub::followGlobalLater);
+        }
+        return pubSub;
+    }
+
+    /** A subscriber on a node, with the listeners, telling {@code onDisconnect} when it loses its connection. */
+    private DefaultPubSub openOn(NodeClient node, Runnable onDisconnect) {
+        DefaultPubSub subscriber = DefaultPubSub.open(node.connector(), maxQueuedMessages, p -> {});
+        listeners.forEach(subscriber::addListener);
+        subscriber.addListener(new PubSubListener() {
+            @Override
+            public void message(PubSubMessage message) {}
+
+            @Override
+            public void disconnected(DragonflyException reason) {
+                nodes.requestRefresh();
+                onDisconnect.run();
+            }
+        });
+        return subscriber;
+    }
+
+    /** Runs on the channel-and-pattern subscriber, never during its replacement. */
+    private synchronized <R> R global(Function<DefaultPubSub, R> action) {
+        return action.apply(global);
+    }
+
+    /**
+     * While the channel-and-pattern subscriber is disconnected, moves it (with its channels and
+     * patterns) to another master once its node is no longer one (a failover); a node that is
+     * still a master, or comes back, it reconnects to itself.
+     */
+    private void followGlobalLater() {
+        later(() -> {
+            synchronized (this) {
+                if (closed || global.isConnected()) {
+                    return;
+                }
+                if (!nodes.masters().contains(globalNode)) {
+                    try {
+                        NodeClient next = nodes.master(CommandKeys.ANY);
+                        DefaultPubSub fresh = openOn(next, this::followGlobalLater);
+                        fresh.restore(global.channelKeys(), global.patternKeys());
+                        global.close();
+                        global = fresh;
+                        globalNode = next;
+                        return;
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.DEBUG, () -> "Subscriber not moved yet: " + e.getMessage());
+                    }
+                }
+            }
+            nodes.requestRefresh(); // until the cluster has promoted a replica, or the node is back
+            followGlobalLater();
+        });
     }
 
     @Override
     public void addListener(PubSubListener listener) {
         listeners.add(listener);
-        global.addListener(listener);
+        global(g -> {
+            g.addListener(listener);
+            return null;
+        });
         shards.values().forEach(s -> s.addListener(listener));
     }
 
     @Override
     public void removeListener(PubSubListener listener) {
         listeners.remove(listener);
-        global.removeListener(listener);
+        global(g -> {
+            g.removeListener(listener);
+            return null;
+        });
         shards.values().forEach(s -> s.removeListener(listener));
     }
 
@@ -82,62 +150,92 @@ final class ClusterPubSub implements PubSub {
 
     @Override
     public void subscribe(String... channels) {
-        global.subscribe(channels);
+        global(g -> {
+            g.subscribe(channels);
+            return null;
+        });
     }
 
     @Override
     public void subscribe(byte[]... channels) {
-        global.subscribe(channels);
+        global(g -> {
+            g.subscribe(channels);
+            return null;
+        });
     }
 
     @Override
     public void psubscribe(String... patterns) {
-        global.psubscribe(patterns);
+        global(g -> {
+            g.psubscribe(patterns);
+            return null;
+        });
     }
 
     @Override
     public void psubscribe(byte[]... patterns) {
-        global.psubscribe(patterns);
+        global(g -> {
+            g.psubscribe(patterns);
+            return null;
+        });
     }
 
     @Override
     public void unsubscribe(String... channels) {
-        global.unsubscribe(channels);
+        global(g -> {
+            g.unsubscribe(channels);
+            return null;
+        });
     }
 
     @Override
     public void unsubscribe(byte[]... channels) {
-        global.unsubscribe(channels);
+        global(g -> {
+            g.unsubscribe(channels);
+            return null;
+        });
     }
 
     @Override
     public void punsubscribe(String... patterns) {
-        global.punsubscribe(patterns);
+        global(g -> {
+            g.punsubscribe(patterns);
+            return null;
+        });
     }
 
     @Override
     public void punsubscribe(byte[]... patterns) {
-        global.punsubscribe(patterns);
+        global(g -> {
+            g.punsubscribe(patterns);
+            return null;
+        });
     }
 
     @Override
     public void unsubscribeAll() {
-        global.unsubscribeAll();
+        global(g -> {
+            g.unsubscribeAll();
+            return null;
+        });
     }
 
     @Override
     public void punsubscribeAll() {
-        global.punsubscribeAll();
+        global(g -> {
+            g.punsubscribeAll();
+            return null;
+        });
     }
 
     @Override
     public Set<String> channels() {
-        return global.channels();
+        return global(DefaultPubSub::channels);
     }
 
     @Override
     public Set<String> patterns() {
-        return global.patterns();
+        return global(DefaultPubSub::patterns);
     }
 
     // ---------------------------------------------------------------- shard channels: the slot's master
@@ -206,20 +304,10 @@ final class ClusterPubSub implements PubSub {
 
     private DefaultPubSub subscriberOf(NodeClient node) {
         return shards.computeIfAbsent(node, n -> {
-            DefaultPubSub shard = DefaultPubSub.open(n.connector(), maxQueuedMessages, p -> {});
-            listeners.forEach(shard::addListener);
-            shard.onShardChannelLost(name -> moveLater(List.of(name)));
-            shard.addListener(new PubSubListener() {
-                @Override
-                public void message(PubSubMessage message) {}
-
-                @Override
-                public void disconnected(DragonflyException reason) {
-                    nodes.requestRefresh();
-                    followLater(n, shard);
-                }
-            });
-            return shard;
+            DefaultPubSub[] shard = new DefaultPubSub[1];
+            shard[0] = openOn(n, () -> followLater(n, shard[0]));
+            shard[0].onShardChannelLost(name -> moveLater(List.of(name)));
+            return shard[0];
         });
     }
 
@@ -291,12 +379,14 @@ final class ClusterPubSub implements PubSub {
 
     @Override
     public boolean isConnected() {
-        return !closed && global.isConnected() && shards.values().stream().allMatch(DefaultPubSub::isConnected);
+        return !closed
+                && global(DefaultPubSub::isConnected)
+                && shards.values().stream().allMatch(DefaultPubSub::isConnected);
     }
 
     @Override
     public long droppedMessages() {
-        return global.droppedMessages()
+        return global(DefaultPubSub::droppedMessages)
                 + shards.values().stream()
                         .mapToLong(DefaultPubSub::droppedMessages)
                         .sum();
@@ -308,13 +398,17 @@ final class ClusterPubSub implements PubSub {
             return;
         }
         closed = true;
-        global.close();
+        global(g -> {
+            g.close();
+            return null;
+        });
         shards.values().forEach(DefaultPubSub::close);
         onClose.accept(this);
     }
 
     @Override
     public String toString() {
-        return "PubSub[cluster, " + (isConnected() ? "connected" : "disconnected") + "]";
+        return "PubSub[cluster, channels on " + global(g -> globalNode.address()) + ", "
+                + (isConnected() ? "connected" : "disconnected") + "]";
     }
 }

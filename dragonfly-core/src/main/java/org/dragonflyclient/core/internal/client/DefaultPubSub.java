@@ -221,6 +221,36 @@ final class DefaultPubSub implements PubSub {
         this.onShardChannelLost = listener;
     }
 
+    /** @return the channels, as ISO-8859-1 keys */
+    List<String> channelKeys() {
+        return snapshot(channels);
+    }
+
+    /** @return the patterns, as ISO-8859-1 keys */
+    List<String> patternKeys() {
+        return snapshot(patterns);
+    }
+
+    /**
+     * Subscribes to what another subscriber had, as ISO-8859-1 keys; what cannot be confirmed now is
+     * recorded and made after a reconnect.
+     *
+     * @param channelKeys the channels
+     * @param patternKeys the patterns
+     */
+    void restore(List<String> channelKeys, List<String> patternKeys) {
+        try {
+            if (!channelKeys.isEmpty()) {
+                change(Keyword.SUBSCRIBE, "subscribe", channelKeys, channels, true);
+            }
+            if (!patternKeys.isEmpty()) {
+                change(Keyword.PSUBSCRIBE, "psubscribe", patternKeys, patterns, true);
+            }
+        } catch (DragonflyConnectionException | DragonflyTimeoutException e) {
+            // Recorded: the reconnect subscribes them.
+        }
+    }
+
     /** @return the shard channels, as ISO-8859-1 keys */
     List<String> shardChannelKeys() {
         return snapshot(shardChannels);
