@@ -1,6 +1,8 @@
 package org.dragonflyclient.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -36,6 +38,8 @@ public final class ClientOptions {
      * reply on one connection from delaying everybody. See {@code docs/decisions/0007-pool-size-two.md}.
      */
     public static final int DEFAULT_POOL_SIZE = 2;
+    /** Default for {@link #maxRedirects()}. */
+    public static final int DEFAULT_MAX_REDIRECTS = 5;
 
     private final String host;
     private final int port;
@@ -58,6 +62,10 @@ public final class ClientOptions {
     private final boolean requireServerAtStartup;
     private final boolean tracking;
     private final TrackingListener trackingListener;
+    private final boolean cluster;
+    private final List<String> clusterNodes;
+    private final int maxRedirects;
+    private final Duration topologyRefreshPeriod;
 
     private ClientOptions(Builder b) {
         this.host = b.host;
@@ -81,6 +89,10 @@ public final class ClientOptions {
         this.requireServerAtStartup = b.requireServerAtStartup;
         this.tracking = b.tracking;
         this.trackingListener = b.trackingListener;
+        this.cluster = b.cluster;
+        this.clusterNodes = List.copyOf(b.clusterNodes);
+        this.maxRedirects = b.maxRedirects;
+        this.topologyRefreshPeriod = b.topologyRefreshPeriod;
     }
 
     /** @return a builder with every default: {@code 127.0.0.1:6379}, no password, database 0 */
@@ -123,6 +135,10 @@ public final class ClientOptions {
         b.requireServerAtStartup = requireServerAtStartup;
         b.tracking = tracking;
         b.trackingListener = trackingListener;
+        b.cluster = cluster;
+        b.clusterNodes = new ArrayList<>(clusterNodes);
+        b.maxRedirects = maxRedirects;
+        b.topologyRefreshPeriod = topologyRefreshPeriod;
         return b;
     }
 
@@ -244,6 +260,57 @@ public final class ClientOptions {
         return trackingListener;
     }
 
+    /**
+     * Returns whether the client talks to a cluster (Redis Cluster, Dragonfly's
+     * {@code --cluster_mode=yes} or {@code emulated}): commands go to the node that serves their
+     * key's hash slot.
+     *
+     * @return {@code true} in cluster mode
+     */
+    public boolean cluster() {
+        return cluster;
+    }
+
+    /**
+     * Returns the seed nodes a cluster client learns the topology from, in order: {@link #address()}
+     * first, then the other nodes given. Every node, seed or discovered, gets the same credentials,
+     * TLS settings, timeouts and pool size.
+     *
+     * @return {@code host:port} addresses, IPv6 hosts in brackets; just {@link #address()} when
+     *     not in cluster mode
+     */
+    public List<String> clusterSeeds() {
+        List<String> seeds = new ArrayList<>(1 + clusterNodes.size());
+        seeds.add(address());
+        for (String node : clusterNodes) {
+            if (!seeds.contains(node)) {
+                seeds.add(node);
+            }
+        }
+        return List.copyOf(seeds);
+    }
+
+    /**
+     * Returns how many times one command follows a cluster redirection ({@code MOVED},
+     * {@code ASK}) or waits and retries after {@code TRYAGAIN}/{@code CLUSTERDOWN}, within its
+     * own timeout, before it fails with the last error.
+     *
+     * @return at least 1; 5 by default
+     */
+    public int maxRedirects() {
+        return maxRedirects;
+    }
+
+    /**
+     * Returns how often a cluster client re-reads the topology on its own, on top of the refreshes
+     * that redirections and lost connections trigger.
+     *
+     * @return the period, {@link Duration#ZERO} (the default) for no periodic refresh
+     */
+    public Duration topologyRefreshPeriod() {
+        return topologyRefreshPeriod;
+    }
+
     /** @return {@code host:port}, with IPv6 addresses in brackets */
     public String address() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
@@ -274,6 +341,7 @@ public final class ClientOptions {
                 .append(spinWait)
                 .append(ssl ? ", verifyHostname=" + verifyHostname : "")
                 .append(tracking ? ", tracking=on" : "")
+                .append(cluster ? ", cluster=" + clusterSeeds() + ", maxRedirects=" + maxRedirects : "")
                 .append('}');
         return s.toString();
     }
@@ -302,6 +370,10 @@ public final class ClientOptions {
         private boolean tracking;
         private TrackingListener trackingListener = TrackingListener.NONE;
         private boolean requireServerAtStartup = true;
+        private boolean cluster;
+        private List<String> clusterNodes = new ArrayList<>();
+        private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+        private Duration topologyRefreshPeriod = Duration.ZERO;
 
         private Builder() {}
 
@@ -603,6 +675,117 @@ public final class ClientOptions {
             return this;
         }
 
+        /**
+         * Turns cluster mode on or off. In cluster mode the host and port (and the
+         * {@link #clusterNodes(String...) other seeds}) are only where the client first reads the
+         * topology ({@code CLUSTER SHARDS}, or {@code CLUSTER SLOTS} on Redis 6.2); each command
+         * then goes to the master that serves its key's hash slot, through one pool per node opened
+         * on first use. Only database 0 exists in a cluster, so {@link #build()} refuses another.
+         * URI: {@code redis://h1:7000,h2:7001?cluster=true}.
+         *
+         * @param on {@code true} for a cluster
+         * @return this builder
+         */
+        public Builder cluster(boolean on) {
+            this.cluster = on;
+            return this;
+        }
+
+        /**
+         * Sets the seed nodes of a cluster and turns cluster mode on: the first becomes
+         * {@link #host(String) host} and {@link #port(int) port}, the others are tried in order
+         * when it cannot be reached. One reachable seed is enough; the client discovers the rest.
+         *
+         * @param addresses {@code host:port} each ({@code [::1]:7000} for IPv6), at least one
+         * @return this builder
+         * @throws IllegalArgumentException when none is given or one is not {@code host:port}
+         */
+        public Builder clusterNodes(String... addresses) {
+            return clusterNodes(List.of(addresses));
+        }
+
+        /**
+         * As {@link #clusterNodes(String...)}.
+         *
+         * @param addresses {@code host:port} each, at least one
+         * @return this builder
+         * @throws IllegalArgumentException when none is given or one is not {@code host:port}
+         */
+        public Builder clusterNodes(List<String> addresses) {
+            if (addresses.isEmpty()) {
+                throw new IllegalArgumentException("clusterNodes needs at least one host:port");
+            }
+            List<String> others = new ArrayList<>();
+            for (int i = 0; i < addresses.size(); i++) {
+                String address =
+                        Objects.requireNonNull(addresses.get(i), "address").trim();
+                int colon = address.lastIndexOf(':');
+                if (colon <= 0 || colon == address.length() - 1) {
+                    throw new IllegalArgumentException(
+                            "Cluster node '" + address + "' is not host:port, as in 10.0.0.1:7000 or [::1]:7000");
+                }
+                String nodeHost = address.substring(0, colon);
+                int nodePort;
+                try {
+                    nodePort = Integer.parseInt(address.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Cluster node '" + address + "' has no numeric port", null);
+                }
+                if (nodeHost.startsWith("[") && nodeHost.endsWith("]")) {
+                    nodeHost = nodeHost.substring(1, nodeHost.length() - 1);
+                }
+                if (i == 0) {
+                    host(nodeHost);
+                    port(nodePort);
+                } else {
+                    others.add((nodeHost.indexOf(':') >= 0 ? "[" + nodeHost + "]" : nodeHost) + ":" + nodePort);
+                }
+            }
+            this.clusterNodes = others;
+            this.cluster = true;
+            return this;
+        }
+
+        /**
+         * How many times one command follows a cluster redirection or retries after
+         * {@code TRYAGAIN}/{@code CLUSTERDOWN} (with a short back-off) before failing; each retry
+         * stays within the command's timeout. Only commands the server refused are re-sent: a
+         * command whose connection broke after it was written is never re-sent. URI:
+         * {@code maxRedirects=5}.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxRedirects(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxRedirects must be at least 1, got " + max);
+            }
+            this.maxRedirects = max;
+            return this;
+        }
+
+        /**
+         * Re-reads the cluster topology every {@code period}, on top of the refreshes that
+         * redirections and lost connections trigger (those alone keep the client up to date, so
+         * this is off by default). URI: {@code topologyRefreshPeriod=30s}.
+         *
+         * @param period the period, {@link Duration#ZERO} for none
+         * @return this builder
+         */
+        public Builder topologyRefreshPeriod(Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative()) {
+                throw new IllegalArgumentException("topologyRefreshPeriod must not be negative, got " + period);
+            }
+            this.topologyRefreshPeriod = period;
+            return this;
+        }
+
+        /** @return whether cluster mode is on so far; for the URI parser */
+        boolean isCluster() {
+            return cluster;
+        }
+
         private static Duration positive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
@@ -625,6 +808,16 @@ public final class ClientOptions {
             if (!tracking && trackingListener != TrackingListener.NONE) {
                 throw new IllegalArgumentException("a trackingListener is set but tracking is off, so it would hear "
                         + "nothing; add tracking(true) (tracking=on in the URI) or remove the listener");
+            }
+            if (cluster && database != 0) {
+                throw new IllegalArgumentException(
+                        "database " + database + " is set, but a cluster has only database 0 "
+                                + "(Redis Cluster and Dragonfly's cluster mode refuse SELECT); remove the database (/"
+                                + database + " in the URI) and separate data by key prefix instead");
+            }
+            if (!cluster && !clusterNodes.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "clusterNodes are set but cluster mode is off; add cluster(true) (cluster=true in the URI)");
             }
             return new ClientOptions(this);
         }

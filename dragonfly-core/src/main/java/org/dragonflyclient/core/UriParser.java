@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,9 +20,11 @@ final class UriParser {
     /** Sets what the URI names on the builder. */
     static void apply(String uri, ClientOptions.Builder b) {
         Objects.requireNonNull(uri, "uri");
+        List<String> otherHosts = new ArrayList<>();
+        String single = splitHosts(uri.trim(), otherHosts);
         URI parsed;
         try {
-            parsed = new URI(uri.trim());
+            parsed = new URI(single);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(
                     "Malformed URI " + redact(uri) + ": " + e.getReason()
@@ -42,7 +46,53 @@ final class UriParser {
         b.port(parsed.getPort() == -1 ? ClientOptions.DEFAULT_PORT : parsed.getPort());
         parseUserInfo(parsed.getRawUserInfo(), b);
         parseDatabase(parsed.getPath(), uri, b);
+        b.cluster(false);
         parseQuery(parsed.getRawQuery(), uri, b);
+        if (!otherHosts.isEmpty()) {
+            if (!b.isCluster()) {
+                throw new IllegalArgumentException("URI " + redact(uri) + " names several hosts, which only a cluster "
+                        + "client uses; add ?cluster=true, or name one host");
+            }
+            List<String> seeds = new ArrayList<>();
+            seeds.add((parsed.getHost().indexOf(':') >= 0 ? parsed.getHost() : stripBrackets(parsed.getHost())) + ":"
+                    + (parsed.getPort() == -1 ? ClientOptions.DEFAULT_PORT : parsed.getPort()));
+            seeds.addAll(otherHosts);
+            b.clusterNodes(seeds);
+        }
+    }
+
+    /**
+     * Keeps the first of comma-separated hosts ({@code redis://h1:7000,h2:7001?cluster=true}) in
+     * the URI, which {@link URI} cannot parse otherwise, and adds the others to {@code others} as
+     * {@code host:port}, with the default port where none is given.
+     */
+    private static String splitHosts(String uri, List<String> others) {
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < uri.length() && "/?#".indexOf(uri.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = uri.substring(start, end);
+        int at = authority.lastIndexOf('@');
+        String hosts = authority.substring(at + 1);
+        if (hosts.indexOf(',') < 0) {
+            return uri;
+        }
+        String[] parts = hosts.split(",");
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i].trim();
+            if (part.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "Empty host in " + redact(uri) + "; expected redis://h1:7000,h2:7001");
+            }
+            boolean hasPort = part.startsWith("[") ? part.contains("]:") : part.indexOf(':') >= 0;
+            others.add(hasPort ? part : part + ":" + ClientOptions.DEFAULT_PORT);
+        }
+        return uri.substring(0, start) + authority.substring(0, at + 1) + parts[0].trim() + uri.substring(end);
     }
 
     private static void parseUserInfo(String rawUserInfo, ClientOptions.Builder b) {
@@ -89,22 +139,26 @@ final class UriParser {
                 case "protocol" -> b.protocol(Protocol.valueOf(value.toUpperCase(Locale.ROOT)));
                 case "database", "db" -> b.database(Integer.parseInt(value));
                 case "verifyHostname", "verify_peer" -> b.verifyHostname(Boolean.parseBoolean(value));
-                case "tracking" -> b.tracking(onOff(value, uri));
+                case "tracking" -> b.tracking(onOff(value, "tracking", uri));
+                case "cluster" -> b.cluster(onOff(value, "cluster", uri));
+                case "maxRedirects", "max_redirects" -> b.maxRedirects(Integer.parseInt(value));
+                case "topologyRefreshPeriod", "topology_refresh_period" ->
+                    b.topologyRefreshPeriod(Durations.parse(value, key));
                 default ->
                     throw new IllegalArgumentException(
                             "Unknown parameter '" + key + "' in " + redact(uri)
-                                    + "; known: clientName, timeout, connectTimeout, poolSize, spinWait, protocol, database, verifyHostname, tracking");
+                                    + "; known: clientName, timeout, connectTimeout, poolSize, spinWait, protocol, database, verifyHostname, tracking, cluster, maxRedirects, topologyRefreshPeriod");
             }
         }
     }
 
-    private static boolean onOff(String value, String uri) {
+    private static boolean onOff(String value, String name, String uri) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "on", "true" -> true;
             case "off", "false" -> false;
             default ->
-                throw new IllegalArgumentException("tracking=" + value + " in " + redact(uri)
-                        + " is not understood; use tracking=on or tracking=off");
+                throw new IllegalArgumentException(name + "=" + value + " in " + redact(uri)
+                        + " is not understood; use " + name + "=on or " + name + "=off (true and false work too)");
         };
     }
 

@@ -3,6 +3,7 @@ package org.dragonflyclient.core.internal.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ import org.dragonflyclient.core.Pipeline;
 import org.dragonflyclient.core.Protocol;
 import org.dragonflyclient.core.PubSub;
 import org.dragonflyclient.core.Transaction;
+import org.dragonflyclient.core.internal.cluster.ClusterRouter;
+import org.dragonflyclient.core.internal.cluster.Redirection;
 import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.connection.Connection;
 import org.dragonflyclient.core.internal.connection.ConnectionPool;
@@ -49,9 +52,11 @@ public final class DefaultDragonflyClient
     private final DedicatedConnections dedicated;
     private final CommandDispatcher dispatcher;
     private final DefaultAsyncCommands async;
-    private final Set<DefaultPubSub> pubSubs = ConcurrentHashMap.newKeySet();
+    private final Set<PubSub> pubSubs = ConcurrentHashMap.newKeySet();
     /** The tracking listener of a client with tracking on, {@code null} otherwise. */
     private final @Nullable InvalidationFanOut invalidations;
+    /** In cluster mode, the router over every node's connections; {@code pool} and {@code dedicated} are then unused. */
+    private final @Nullable ClusterRouter cluster;
 
     private DefaultDragonflyClient(
             ClientOptions options,
@@ -62,16 +67,31 @@ public final class DefaultDragonflyClient
         this.pool = pool;
         this.dedicated = dedicated;
         this.invalidations = invalidations;
+        this.cluster = null;
         this.dispatcher =
                 new CommandDispatcher(pool, dedicated, options.timeout().toNanos(), options.commandListener());
+        this.async = new DefaultAsyncCommands(dispatcher);
+    }
+
+    private DefaultDragonflyClient(
+            ClientOptions options, ClusterRouter cluster, @Nullable InvalidationFanOut invalidations) {
+        this.options = options;
+        this.pool = null;
+        this.dedicated = null;
+        this.invalidations = invalidations;
+        this.cluster = cluster;
+        this.dispatcher = new CommandDispatcher(cluster, options.timeout().toNanos(), options.commandListener());
         this.async = new DefaultAsyncCommands(dispatcher);
     }
 
     public static DragonflyClient connect(ClientOptions options) {
         InvalidationFanOut invalidations =
                 options.tracking() ? new InvalidationFanOut(options.trackingListener()) : null;
-        Connector connector = new Connector(
-                options, invalidations != null ? PushHandler.tracking(invalidations) : PushHandler.IGNORE);
+        PushHandler pushHandler = invalidations != null ? PushHandler.tracking(invalidations) : PushHandler.IGNORE;
+        if (options.cluster()) {
+            return new DefaultDragonflyClient(options, ClusterRouter.open(options, pushHandler), invalidations);
+        }
+        Connector connector = new Connector(options, pushHandler);
         ConnectionPool pool = ConnectionPool.open(connector);
         return new DefaultDragonflyClient(
                 options, pool, new DedicatedConnections(connector, DedicatedConnections.DEFAULT_MAX), invalidations);
@@ -104,7 +124,9 @@ public final class DefaultDragonflyClient
 
     @Override
     public PubSub pubSub(int maxQueuedMessages) {
-        DefaultPubSub pubSub = DefaultPubSub.open(pool.connector(), maxQueuedMessages, pubSubs::remove);
+        PubSub pubSub = cluster != null
+                ? ClusterPubSub.open(cluster.nodes(), maxQueuedMessages, pubSubs::remove)
+                : DefaultPubSub.open(pool.connector(), maxQueuedMessages, pubSubs::remove);
         pubSubs.add(pubSub);
         return pubSub;
     }
@@ -131,6 +153,21 @@ public final class DefaultDragonflyClient
             public void awaitLast(Connection connection, Command<?> last) {
                 dispatcher.awaitLast(connection, last);
             }
+
+            @Override
+            public boolean redirected(Throwable failure) {
+                return cluster != null && Redirection.of(failure) != null;
+            }
+
+            @Override
+            public <T> T call(Command<T> command) {
+                return dispatcher.call(command);
+            }
+
+            @Override
+            public <T> CompletableFuture<T> submit(Command<T> command) {
+                return dispatcher.submit(command);
+            }
         });
     }
 
@@ -141,17 +178,17 @@ public final class DefaultDragonflyClient
 
     @Override
     public Protocol protocol() {
-        return pool.connector().negotiatedProtocol();
+        return cluster != null ? cluster.nodes().protocol() : pool.connector().negotiatedProtocol();
     }
 
     @Override
     public int openConnections() {
-        return pool.openCount();
+        return cluster != null ? cluster.nodes().openCount() : pool.openCount();
     }
 
     @Override
     public int inFlightCommands() {
-        return pool.inFlightCount();
+        return cluster != null ? cluster.nodes().inFlightCount() : pool.inFlightCount();
     }
 
     @Override
@@ -159,7 +196,11 @@ public final class DefaultDragonflyClient
         if (invalidations != null) {
             invalidations.closeAll();
         }
-        pubSubs.forEach(DefaultPubSub::close);
+        pubSubs.forEach(PubSub::close);
+        if (cluster != null) {
+            cluster.close();
+            return;
+        }
         dedicated.close();
         pool.close();
     }

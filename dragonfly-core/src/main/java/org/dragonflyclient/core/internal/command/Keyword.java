@@ -151,6 +151,12 @@ public final class Keyword {
     // pub/sub
     /** {@code PUBLISH}. */
     public static final byte[] PUBLISH = ascii("PUBLISH");
+    /** {@code SPUBLISH} (sharded pub/sub). */
+    public static final byte[] SPUBLISH = ascii("SPUBLISH");
+    /** {@code SSUBSCRIBE} (sharded pub/sub). */
+    public static final byte[] SSUBSCRIBE = ascii("SSUBSCRIBE");
+    /** {@code SUNSUBSCRIBE} (sharded pub/sub). */
+    public static final byte[] SUNSUBSCRIBE = ascii("SUNSUBSCRIBE");
     /** {@code SUBSCRIBE}. */
     public static final byte[] SUBSCRIBE = ascii("SUBSCRIBE");
     /** {@code PSUBSCRIBE}. */
@@ -215,6 +221,15 @@ public final class Keyword {
     public static final byte[] LOAD = ascii("LOAD");
     /** {@code FLUSH}. */
     public static final byte[] FLUSH = ascii("FLUSH");
+
+    /** {@code ASKING} (cluster: the next command may touch a slot this node is importing). */
+    public static final byte[] ASKING = ascii("ASKING");
+    /** {@code CLUSTER}. */
+    public static final byte[] CLUSTER = ascii("CLUSTER");
+    /** {@code SHARDS} (of {@code CLUSTER}). */
+    public static final byte[] SHARDS = ascii("SHARDS");
+    /** {@code SLOTS} (of {@code CLUSTER}). */
+    public static final byte[] SLOTS = ascii("SLOTS");
 
     /** The text of every constant above, so naming a command for metrics allocates nothing. */
     private static final Map<byte[], String> NAMES = new IdentityHashMap<>();

@@ -66,6 +66,12 @@ import org.dragonflyclient.core.internal.output.ValueDecoder;
  * keeps nothing (conservative: a needless miss later, never a stale copy). Every read removes its
  * token when done, so {@link #pending} holds at most one token per key read right now.
  *
+ * <p><b>On a cluster.</b> {@code GET} and {@code PTTL} of one key share a slot, so both go to its
+ * master. A read the cluster redirects ({@code MOVED} while the client's slot map is behind,
+ * {@code ASK} during a migration) did not run: it is read again the ordinary way, which follows
+ * the redirection and corrects the slot map, and that value is returned but not kept (it was not
+ * read through the guard); the next read of the key goes to the right master and is kept.
+ *
  * <p><b>Expiry.</b> The {@code GET} is written together with {@code PTTL} on the same connection;
  * the copy's deadline is the time the read started plus the smaller of the options' time to live
  * and the server's remaining time to live, so it never outlives the server entry. A read checks
@@ -130,7 +136,17 @@ public final class DefaultNearCache implements NearCache, TrackingListener {
                 byte[] value = read.finish();
                 result.complete(value == null ? null : value.clone());
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                if (!reads.redirected(e)) {
+                    result.completeExceptionally(e);
+                    return;
+                }
+                reads.submit(STRINGS.get(key, ValueDecoder.BYTES)).whenComplete((value, again) -> {
+                    if (again != null) {
+                        result.completeExceptionally(again);
+                    } else {
+                        result.complete(value);
+                    }
+                });
             }
         });
         return result;
@@ -151,7 +167,14 @@ public final class DefaultNearCache implements NearCache, TrackingListener {
                 throw e;
             } // else only PTTL failed: finish() returns the GET's outcome and keeps nothing
         }
-        return read.finish();
+        try {
+            return read.finish();
+        } catch (RuntimeException e) {
+            if (reads.redirected(e)) {
+                return reads.call(STRINGS.get(key, ValueDecoder.BYTES));
+            }
+            throw e;
+        }
     }
 
     /** @return the local copy's value, or {@code null} (counted as a hit or a miss) */

@@ -1,6 +1,7 @@
 package org.dragonflyclient.core.internal.tracking;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.internal.command.Command;
@@ -29,4 +30,33 @@ public interface TrackedReads {
      * @param last the last command written
      */
     void awaitLast(Connection connection, Command<?> last);
+
+    /**
+     * Whether a read failed because a cluster redirected it ({@code MOVED}, {@code ASK},
+     * {@code TRYAGAIN}, {@code CLUSTERDOWN}): it did not run, and {@link #call}/{@link #submit}
+     * follow the redirection. Always {@code false} on a single server.
+     *
+     * @param failure the read's failure
+     * @return whether to read again the ordinary way
+     */
+    boolean redirected(Throwable failure);
+
+    /**
+     * Sends a command the ordinary way: on a cluster through the router, which follows
+     * redirections and corrects the slot map for the near cache's next reads.
+     *
+     * @param command the command
+     * @param <T> its result type
+     * @return its result
+     */
+    <T> T call(Command<T> command);
+
+    /**
+     * {@link #call} without waiting.
+     *
+     * @param command the command
+     * @param <T> its result type
+     * @return its future
+     */
+    <T> CompletableFuture<T> submit(Command<T> command);
 }
