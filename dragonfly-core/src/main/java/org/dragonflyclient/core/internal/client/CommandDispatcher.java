@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.core.CommandListener;
 import org.dragonflyclient.core.DragonflyException;
+import org.dragonflyclient.core.internal.cluster.ClusterRouter;
+import org.dragonflyclient.core.internal.cluster.CommandKeys;
 import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.connection.Connection;
 import org.dragonflyclient.core.internal.connection.ConnectionPool;
@@ -32,6 +36,11 @@ import org.dragonflyclient.core.internal.resp.CommandEncoder;
  * </ul>
  * Every path stamps the command's deadline from the command timeout and reports the command to the
  * {@link CommandListener} exactly once.
+ *
+ * <p>In cluster mode a {@link ClusterRouter} takes the place of the single pool: it picks the node
+ * of each command's slot and follows the cluster's redirections, so the synchronous and
+ * asynchronous paths hand it the command where they would otherwise pick a connection. A
+ * pipeline's commands go to it as groups by node, each command completing a future of its own.
  */
 public final class CommandDispatcher {
 
@@ -42,6 +51,8 @@ public final class CommandDispatcher {
     private final DedicatedConnections dedicated;
     private final long timeoutNanos;
     private final CommandListener listener;
+    /** The cluster's router, or {@code null} for a single server. */
+    private final @Nullable ClusterRouter cluster;
 
     CommandDispatcher(
             ConnectionPool pool, DedicatedConnections dedicated, long timeoutNanos, CommandListener listener) {
@@ -49,6 +60,20 @@ public final class CommandDispatcher {
         this.dedicated = dedicated;
         this.timeoutNanos = timeoutNanos;
         this.listener = listener;
+        this.cluster = null;
+    }
+
+    CommandDispatcher(ClusterRouter cluster, long timeoutNanos, CommandListener listener) {
+        this.pool = null;
+        this.dedicated = null;
+        this.timeoutNanos = timeoutNanos;
+        this.listener = listener;
+        this.cluster = cluster;
+    }
+
+    /** @return whether commands go to a cluster */
+    boolean isCluster() {
+        return cluster != null;
     }
 
     /**
@@ -79,9 +104,14 @@ public final class CommandDispatcher {
         command.deadline(deadline);
         command.waiter(Thread.currentThread());
         try {
-            Connection connection = route(command, deadline);
-            connection.dispatch(command);
-            T result = connection.await(command);
+            T result;
+            if (cluster != null) {
+                result = cluster.call(command);
+            } else {
+                Connection connection = route(command, deadline);
+                connection.dispatch(command);
+                result = connection.await(command);
+            }
             completed(command, start, null);
             return result;
         } catch (RuntimeException e) {
@@ -101,6 +131,11 @@ public final class CommandDispatcher {
         long start = System.nanoTime();
         long deadline = start + timeoutNanos;
         command.deadline(deadline);
+        if (cluster != null) {
+            CompletableFuture<T> result = cluster.submit(command);
+            observe(result, command, start);
+            return result;
+        }
         observe(command, start);
         Connection connection;
         try {
@@ -126,6 +161,17 @@ public final class CommandDispatcher {
     <T> T callBlocking(Command<T> command, Duration blockFor) {
         long start = System.nanoTime();
         command.waiter(Thread.currentThread());
+        if (cluster != null) {
+            try {
+                command.deadline(blockingDeadline(start, blockFor));
+                T result = cluster.callBlocking(command, start + timeoutNanos);
+                completed(command, start, null);
+                return result;
+            } catch (RuntimeException e) {
+                completed(command, start, e);
+                throw e;
+            }
+        }
         Connection connection = null;
         try {
             connection = dedicated.lease(start + timeoutNanos);
@@ -154,6 +200,12 @@ public final class CommandDispatcher {
      */
     <T> CompletableFuture<T> submitBlocking(Command<T> command, Duration blockFor) {
         long start = System.nanoTime();
+        if (cluster != null) {
+            command.deadline(blockingDeadline(start, blockFor));
+            CompletableFuture<T> result = cluster.submitBlocking(command, start + timeoutNanos);
+            observe(result, command, start);
+            return result;
+        }
         observe(command, start);
         Connection connection;
         try {
@@ -211,6 +263,23 @@ public final class CommandDispatcher {
     }
 
     /**
+     * Sends a pipeline's commands to a cluster: grouped by node, each group written in one step,
+     * each command completing its own future (following its own redirections).
+     *
+     * @param group the commands, at least one
+     * @param results their futures, in the same order, as handed to the caller
+     */
+    void submitGroup(List<Command<?>> group, List<CompletableFuture<?>> results) {
+        long start = System.nanoTime();
+        long deadline = start + timeoutNanos;
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).deadline(deadline);
+            observe(results.get(i), group.get(i), start);
+        }
+        cluster.submitAll(group, results);
+    }
+
+    /**
      * Waits for the reply to the last command of a batch, which means every earlier reply on its
      * connection is in too.
      *
@@ -230,6 +299,7 @@ public final class CommandDispatcher {
      *
      * @param held the connection holding the transaction's {@code WATCH}, or {@code null} for one
      *     the dispatcher picks
+     * @param slot the slot of the transaction's keys (cluster), or {@link CommandKeys#ANY}
      * @param unit the commands in the order their replies arrive ({@code MULTI}, each command's
      *     {@code QUEUED}, {@code EXEC})
      * @param bytes the unit, encoded
@@ -239,15 +309,40 @@ public final class CommandDispatcher {
      * @return its reply
      */
     <T> T runUnit(
-            Connection held, List<Command<?>> unit, CommandEncoder bytes, List<Command<?>> observed, Command<T> exec) {
+            Connection held,
+            int slot,
+            List<Command<?>> unit,
+            CommandEncoder bytes,
+            List<Command<?>> observed,
+            Command<T> exec) {
         long start = System.nanoTime();
         long deadline = start + timeoutNanos;
         unit.forEach(c -> c.deadline(deadline));
         observed.forEach(c -> observe(c, start));
         exec.waiter(Thread.currentThread());
-        Connection connection = held != null ? held : route(exec, deadline);
+        Connection connection =
+                held != null ? held : cluster != null ? cluster.route(slot, deadline) : route(exec, deadline);
         connection.dispatchEncoded(unit, bytes);
-        return connection.await(exec);
+        try {
+            return connection.await(exec);
+        } finally {
+            if (cluster != null) {
+                cluster.learn(unit);
+            }
+        }
+    }
+
+    /**
+     * Checks that a transaction's next keys share the slot of its earlier ones; nothing to check
+     * on a single server.
+     *
+     * @param slot the transaction's slot so far, {@link CommandKeys#ANY} before its first key
+     * @param keys all its keys so far, the new ones included, for the message
+     * @return the slot with the new keys
+     * @throws org.dragonflyclient.core.DragonflyCrossSlotException in cluster mode, when they do not
+     */
+    int transactionSlot(int slot, List<Object> keys) {
+        return cluster == null ? CommandKeys.ANY : CommandKeys.sameSlot(slot, keys, "This transaction");
     }
 
     // ---------------------------------------------------------------- held connections
@@ -255,10 +350,11 @@ public final class CommandDispatcher {
     /**
      * Leases a dedicated connection, held across calls until {@link #release} or {@link #discard}.
      *
+     * @param slot the slot of the keys to watch (cluster), or {@link CommandKeys#ANY}
      * @return the connection
      */
-    Connection lease() {
-        return dedicated.lease(deadlineFromNow());
+    Connection lease(int slot) {
+        return cluster != null ? cluster.lease(slot, deadlineFromNow()) : dedicated.lease(deadlineFromNow());
     }
 
     /**
@@ -278,12 +374,20 @@ public final class CommandDispatcher {
 
     /** @param connection a held connection in a known state, given back for reuse */
     void release(Connection connection) {
-        dedicated.release(connection);
+        if (cluster != null) {
+            cluster.release(connection);
+        } else {
+            dedicated.release(connection);
+        }
     }
 
     /** @param connection a held connection whose state is unknown, closed */
     void discard(Connection connection) {
-        dedicated.discard(connection);
+        if (cluster != null) {
+            cluster.discard(connection);
+        } else {
+            dedicated.discard(connection);
+        }
     }
 
     // ---------------------------------------------------------------- listener
@@ -291,6 +395,14 @@ public final class CommandDispatcher {
     private void completed(Command<?> command, long start, Throwable failure) {
         if (listener != CommandListener.NONE) {
             listener.commandCompleted(command.displayName(), System.nanoTime() - start, failure);
+        }
+    }
+
+    /** Reports the command to the listener when its future (not the command itself) completes. */
+    private void observe(CompletableFuture<?> result, Command<?> command, long start) {
+        if (listener != CommandListener.NONE) {
+            result.whenComplete((value, failure) ->
+                    listener.commandCompleted(command.displayName(), System.nanoTime() - start, failure));
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyAsyncCommands;
 import org.dragonflyclient.core.DragonflyClient;
@@ -11,6 +13,7 @@ import org.dragonflyclient.core.Pipeline;
 import org.dragonflyclient.core.Protocol;
 import org.dragonflyclient.core.PubSub;
 import org.dragonflyclient.core.Transaction;
+import org.dragonflyclient.core.internal.cluster.ClusterRouter;
 import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.connection.ConnectionPool;
 import org.dragonflyclient.core.internal.connection.Connector;
@@ -42,19 +45,35 @@ public final class DefaultDragonflyClient
     private final CommandDispatcher dispatcher;
     private final DefaultAsyncCommands async;
     private final Set<DefaultPubSub> pubSubs = ConcurrentHashMap.newKeySet();
+    /** In cluster mode, the router over every node's connections; {@code pool} and {@code dedicated} are then unused. */
+    private final @Nullable ClusterRouter cluster;
 
     private DefaultDragonflyClient(ClientOptions options, ConnectionPool pool, DedicatedConnections dedicated) {
         this.options = options;
         this.pool = pool;
         this.dedicated = dedicated;
+        this.cluster = null;
         this.dispatcher =
                 new CommandDispatcher(pool, dedicated, options.timeout().toNanos(), options.commandListener());
         this.async = new DefaultAsyncCommands(dispatcher);
     }
 
+    private DefaultDragonflyClient(ClientOptions options, ClusterRouter cluster) {
+        this.options = options;
+        this.pool = null;
+        this.dedicated = null;
+        this.cluster = cluster;
+        this.dispatcher = new CommandDispatcher(cluster, options.timeout().toNanos(), options.commandListener());
+        this.async = new DefaultAsyncCommands(dispatcher);
+    }
+
     public static DragonflyClient connect(ClientOptions options) {
-        Connector connector = new Connector(
-                options, options.tracking() ? PushHandler.tracking(options.trackingListener()) : PushHandler.IGNORE);
+        PushHandler pushHandler =
+                options.tracking() ? PushHandler.tracking(options.trackingListener()) : PushHandler.IGNORE;
+        if (options.cluster()) {
+            return new DefaultDragonflyClient(options, ClusterRouter.open(options, pushHandler));
+        }
+        Connector connector = new Connector(options, pushHandler);
         ConnectionPool pool = ConnectionPool.open(connector);
         return new DefaultDragonflyClient(
                 options, pool, new DedicatedConnections(connector, DedicatedConnections.DEFAULT_MAX));
@@ -87,7 +106,9 @@ public final class DefaultDragonflyClient
 
     @Override
     public PubSub pubSub(int maxQueuedMessages) {
-        DefaultPubSub pubSub = DefaultPubSub.open(pool.connector(), maxQueuedMessages, pubSubs::remove);
+        // A cluster forwards PUBLISH to every node, so a subscriber may listen on any of them.
+        Connector connector = cluster != null ? cluster.anyConnector() : pool.connector();
+        DefaultPubSub pubSub = DefaultPubSub.open(connector, maxQueuedMessages, pubSubs::remove);
         pubSubs.add(pubSub);
         return pubSub;
     }
@@ -104,22 +125,26 @@ public final class DefaultDragonflyClient
 
     @Override
     public Protocol protocol() {
-        return pool.connector().negotiatedProtocol();
+        return cluster != null ? cluster.nodes().protocol() : pool.connector().negotiatedProtocol();
     }
 
     @Override
     public int openConnections() {
-        return pool.openCount();
+        return cluster != null ? cluster.nodes().openCount() : pool.openCount();
     }
 
     @Override
     public int inFlightCommands() {
-        return pool.inFlightCount();
+        return cluster != null ? cluster.nodes().inFlightCount() : pool.inFlightCount();
     }
 
     @Override
     public void close() {
         pubSubs.forEach(DefaultPubSub::close);
+        if (cluster != null) {
+            cluster.close();
+            return;
+        }
         dedicated.close();
         pool.close();
     }

@@ -9,6 +9,7 @@ import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyProtocolException;
 import org.dragonflyclient.core.DragonflyServerException;
 import org.dragonflyclient.core.Pipeline;
+import org.dragonflyclient.core.internal.cluster.ClusterRouter;
 import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.connection.Connection;
 
@@ -19,6 +20,10 @@ import org.dragonflyclient.core.internal.connection.Connection;
  * arrive in order, so all are in by then) and throws when commands failed because of the
  * connection ({@link BatchFailures}). Writing as the batch grows lets the server work while the
  * caller is still adding commands, instead of idling until the whole batch is built.
+ *
+ * <p>On a cluster, each group is split by node and written in one step per node; every command
+ * then has a future of its own (not the command), since a redirection may send it again, and
+ * {@link #sync()} waits for those futures.
  */
 public final class DefaultPipeline implements Pipeline, AsyncFamilies {
 
@@ -41,6 +46,10 @@ public final class DefaultPipeline implements Pipeline, AsyncFamilies {
      * batch fails rather than moving to another connection.
      */
     private Connection connection;
+    /** Cluster only: the futures of {@link #queued}, then of {@link #handedOver}, in the same order. */
+    private final List<CompletableFuture<?>> queuedResults = new ArrayList<>();
+
+    private final List<CompletableFuture<?>> handedOverResults = new ArrayList<>();
 
     DefaultPipeline(CommandDispatcher dispatcher, DefaultAsyncCommands outsideBatch) {
         this.dispatcher = dispatcher;
@@ -56,6 +65,11 @@ public final class DefaultPipeline implements Pipeline, AsyncFamilies {
     @Override
     public <T> CompletableFuture<T> send(Command<T> command) {
         queued.add(command);
+        CompletableFuture<T> result = command;
+        if (dispatcher.isCluster()) {
+            result = new CompletableFuture<>();
+            queuedResults.add(result);
+        }
         if (queued.size() >= WRITE_EVERY) {
             try {
                 writeQueued();
@@ -63,7 +77,7 @@ public final class DefaultPipeline implements Pipeline, AsyncFamilies {
                 // The commands' futures hold the failure; sync() reports it.
             }
         }
-        return command;
+        return result;
     }
 
     @Override
@@ -80,6 +94,17 @@ public final class DefaultPipeline implements Pipeline, AsyncFamilies {
         if (queued.isEmpty()) {
             return;
         }
+        if (dispatcher.isCluster()) {
+            try {
+                dispatcher.submitGroup(queued, queuedResults);
+            } finally {
+                handedOver.addAll(queued);
+                handedOverResults.addAll(queuedResults);
+                queued.clear();
+                queuedResults.clear();
+            }
+            return;
+        }
         try {
             connection = dispatcher.writeGroup(connection, queued);
         } catch (RuntimeException e) {
@@ -94,6 +119,10 @@ public final class DefaultPipeline implements Pipeline, AsyncFamilies {
 
     @Override
     public void sync() {
+        if (dispatcher.isCluster()) {
+            syncCluster();
+            return;
+        }
         try {
             writeQueued();
             if (!handedOver.isEmpty()) {
@@ -124,7 +153,29 @@ public final class DefaultPipeline implements Pipeline, AsyncFamilies {
         }
     }
 
+    /** Waits for every command's own future: the groups went to several nodes. */
+    private void syncCluster() {
+        try {
+            writeQueued();
+            ClusterRouter.await(
+                    CompletableFuture.allOf(handedOverResults.toArray(new CompletableFuture<?>[0])),
+                    dispatcher.deadlineFromNow());
+        } catch (DragonflyServerException | DragonflyProtocolException | DragonflyConnectionException e) {
+            // Each command's own failure is in its future, reported below.
+        } catch (RuntimeException e) {
+            handedOverResults.forEach(f -> f.completeExceptionally(e));
+            reset();
+            throw e;
+        }
+        try {
+            BatchFailures.throwIfAny("pipeline", handedOverResults);
+        } finally {
+            reset();
+        }
+    }
+
     private void reset() {
+        handedOverResults.clear();
         handedOver.clear();
         connection = null;
     }

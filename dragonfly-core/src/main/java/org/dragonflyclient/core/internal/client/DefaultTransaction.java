@@ -11,6 +11,7 @@ import org.dragonflyclient.core.DragonflyTransactionAbortedException;
 import org.dragonflyclient.core.Reply;
 import org.dragonflyclient.core.Script;
 import org.dragonflyclient.core.Transaction;
+import org.dragonflyclient.core.internal.cluster.CommandKeys;
 import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.command.TransactionCommandBuilder;
 import org.dragonflyclient.core.internal.connection.Connection;
@@ -33,6 +34,10 @@ final class DefaultTransaction implements Transaction, AsyncFamilies, AsyncBlock
     private final List<Command<?>> queued = new ArrayList<>();
     /** The dedicated connection holding the watch, or {@code null} when nothing is watched. */
     private Connection watching;
+    /** The keys queued and watched so far, and their slot: a cluster runs a transaction on one node. */
+    private final List<Object> keys = new ArrayList<>();
+
+    private int slot = CommandKeys.ANY;
 
     private boolean ended;
 
@@ -50,6 +55,7 @@ final class DefaultTransaction implements Transaction, AsyncFamilies, AsyncBlock
     @Override
     public <T> CompletableFuture<T> send(Command<T> command) {
         checkOpen();
+        checkSlot(command);
         encoded.encode(command.name(), command.args());
         queued.add(command);
         return command;
@@ -65,6 +71,21 @@ final class DefaultTransaction implements Transaction, AsyncFamilies, AsyncBlock
     @Override
     public CompletableFuture<Reply> evalScript(Script script, Object[] keys, Object[] args) {
         return send(SCRIPTS.eval(script, keys, args));
+    }
+
+    /** In cluster mode, refuses a command whose keys are not in the slot of the earlier ones. */
+    private void checkSlot(Command<?> command) {
+        if (!dispatcher.isCluster()) {
+            return;
+        }
+        List<Object> commandKeys = CommandKeys.keys(command);
+        if (commandKeys.isEmpty()) {
+            return;
+        }
+        List<Object> all = new ArrayList<>(keys);
+        all.addAll(commandKeys);
+        slot = dispatcher.transactionSlot(slot, all);
+        keys.addAll(commandKeys);
     }
 
     @Override
@@ -91,8 +112,9 @@ final class DefaultTransaction implements Transaction, AsyncFamilies, AsyncBlock
                     "Call watch before queuing the transaction's commands: the server refuses " + "WATCH inside MULTI");
         }
         Command<Void> watch = tx.watch(keys);
+        checkSlot(watch);
         if (watching == null) {
-            watching = dispatcher.lease();
+            watching = dispatcher.lease(slot);
         }
         try {
             dispatcher.callOn(watching, watch);
@@ -153,7 +175,7 @@ final class DefaultTransaction implements Transaction, AsyncFamilies, AsyncBlock
         watching = null;
         boolean clean = false;
         try {
-            boolean ran = dispatcher.runUnit(held, unit, bytes, commands, exec);
+            boolean ran = dispatcher.runUnit(held, slot, unit, bytes, commands, exec);
             clean = true;
             if (!ran) {
                 DragonflyTransactionAbortedException aborted = new DragonflyTransactionAbortedException(

@@ -75,6 +75,35 @@ public final class Command<T> extends CompletableFuture<T> {
         this.nextInFlight = next;
     }
 
+    /**
+     * Returns a new command with the same name, arguments, deadline and output, to send again after
+     * this one was refused with a cluster redirection ({@code MOVED}, {@code ASK},
+     * {@code TRYAGAIN}, {@code CLUSTERDOWN}): the server did not run it. A command never travels
+     * twice itself, since the connection that read its reply keeps it as its FIFO's head.
+     *
+     * @return the command to send instead
+     */
+    public Command<T> resend() {
+        output.clearFailure();
+        Command<T> again = new Command<>(name, args, output);
+        again.deadline = deadline;
+        return again;
+    }
+
+    /**
+     * Returns a new command with this one's name and deadline, other arguments and a fresh output
+     * of the same kind: one part of a command that a cluster client sends in parts.
+     *
+     * @param partArgs the part's arguments
+     * @return the part
+     * @throws UnsupportedOperationException when this command's output cannot be split
+     */
+    public Command<T> part(Object[] partArgs) {
+        Command<T> part = new Command<>(name, partArgs, output.fresh());
+        part.deadline = deadline;
+        return part;
+    }
+
     /** @return the command name as bytes */
     public byte[] name() {
         return name;

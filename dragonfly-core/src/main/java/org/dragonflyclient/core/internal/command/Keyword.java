@@ -216,6 +216,15 @@ public final class Keyword {
     /** {@code FLUSH}. */
     public static final byte[] FLUSH = ascii("FLUSH");
 
+    /** {@code ASKING} (cluster: the next command may touch a slot this node is importing). */
+    public static final byte[] ASKING = ascii("ASKING");
+    /** {@code CLUSTER}. */
+    public static final byte[] CLUSTER = ascii("CLUSTER");
+    /** {@code SHARDS} (of {@code CLUSTER}). */
+    public static final byte[] SHARDS = ascii("SHARDS");
+    /** {@code SLOTS} (of {@code CLUSTER}). */
+    public static final byte[] SLOTS = ascii("SLOTS");
+
     /** The text of every constant above, so naming a command for metrics allocates nothing. */
     private static final Map<byte[], String> NAMES = new IdentityHashMap<>();
 

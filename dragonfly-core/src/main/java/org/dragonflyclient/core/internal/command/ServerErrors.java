@@ -36,8 +36,8 @@ public final class ServerErrors {
             return "the server reached its maxmemory; raise maxmemory or set an eviction policy";
         }
         if (line.startsWith("MOVED")) {
-            return "the server runs in cluster mode and this key lives on another node; cluster routing is not "
-                    + "supported yet, connect to the node named in the error";
+            return "the server runs in cluster mode and this key lives on another node; connect in cluster mode "
+                    + "(redis://host:port?cluster=true, or ClientOptions cluster(true)) so commands follow the slots";
         }
         if (line.startsWith("READONLY")) {
             return "this node is a replica; connect to the primary for writes";

@@ -40,9 +40,12 @@ public final class ConnectionPool implements AutoCloseable {
     private volatile DragonflyException lastConnectFailure;
 
     private volatile Thread reconnector;
+    /** Told when a connection breaks; a cluster client refreshes its topology. */
+    private final Runnable onLost;
 
-    private ConnectionPool(Connector connector) {
+    private ConnectionPool(Connector connector, Runnable onLost) {
         this.connector = connector;
+        this.onLost = onLost;
         this.options = connector.options();
         this.connections = new AtomicReferenceArray<>(options.poolSize());
     }
@@ -58,7 +61,20 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws DragonflyConnectionException when a connection cannot be opened
      */
     public static ConnectionPool open(Connector connector) {
-        ConnectionPool pool = new ConnectionPool(connector);
+        return open(connector, () -> {});
+    }
+
+    /**
+     * Opens a pool as {@link #open(Connector)} does, telling {@code onLost} each time one of its
+     * connections breaks (before the reconnect starts).
+     *
+     * @param connector opens and authenticates connections
+     * @param onLost told of each broken connection; quick, called on the thread that saw the break
+     * @return the pool
+     * @throws DragonflyConnectionException when a connection cannot be opened
+     */
+    public static ConnectionPool open(Connector connector, Runnable onLost) {
+        ConnectionPool pool = new ConnectionPool(connector, onLost);
         try {
             for (int i = 0; i < pool.connections.length(); i++) {
                 pool.connections.set(i, connector.openPooled(pool.onClosed));
@@ -169,6 +185,7 @@ public final class ConnectionPool implements AutoCloseable {
                 () -> "Lost connection to " + connection.address() + ": " + reason.getMessage() + "; reconnecting");
         startReconnector();
         probeSiblings(connection);
+        onLost.run();
     }
 
     /**

@@ -6,6 +6,11 @@ public final class LongOutput extends ReplyOutput<Long> {
     private long value;
 
     @Override
+    public LongOutput fresh() {
+        return new LongOutput();
+    }
+
+    @Override
     public void integer(long value) {
         this.value = value;
     }

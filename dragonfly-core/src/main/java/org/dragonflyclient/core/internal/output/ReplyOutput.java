@@ -32,6 +32,26 @@ public abstract class ReplyOutput<T> implements ReplySink {
     }
 
     /**
+     * Forgets the failure of an error reply, so that the command can be sent again with this same
+     * output (a cluster redirection). Only valid after a top-level error reply, which touches no
+     * other state of the output.
+     */
+    public final void clearFailure() {
+        failure = null;
+    }
+
+    /**
+     * Returns a new, empty output of the same kind, for a command sent in parts (a cluster client
+     * splits {@code MGET} by slot and walks {@code SCAN} node by node).
+     *
+     * @return a new output
+     * @throws UnsupportedOperationException for outputs of commands that are never sent in parts
+     */
+    public ReplyOutput<T> fresh() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " is never split");
+    }
+
+    /**
      * Records a failure; the first one wins.
      *
      * @param e the failure

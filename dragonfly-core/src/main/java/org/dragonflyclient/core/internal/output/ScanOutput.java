@@ -13,6 +13,11 @@ public final class ScanOutput<K> extends CursorPageOutput<K, K> {
     }
 
     @Override
+    public ScanOutput<K> fresh() {
+        return new ScanOutput<>(decoder);
+    }
+
+    @Override
     protected void element(K key) {
         entries.add(key);
     }

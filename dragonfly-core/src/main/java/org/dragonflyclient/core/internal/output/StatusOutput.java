@@ -8,6 +8,11 @@ public final class StatusOutput extends ReplyOutput<String> {
     private String value;
 
     @Override
+    public StatusOutput fresh() {
+        return new StatusOutput();
+    }
+
+    @Override
     public void simpleString(byte[] buf, int offset, int length) {
         value = intern(buf, offset, length);
     }

@@ -36,6 +36,11 @@ public final class ValueListOutput<V> extends FlatValuesOutput<V, List<V>> {
     }
 
     @Override
+    public ValueListOutput<V> fresh() {
+        return new ValueListOutput<>(decoder);
+    }
+
+    @Override
     public List<V> result() {
         return values;
     }

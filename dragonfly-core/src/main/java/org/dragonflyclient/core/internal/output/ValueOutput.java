@@ -42,6 +42,11 @@ public final class ValueOutput<V> extends ReplyOutput<V> {
     }
 
     @Override
+    public ValueOutput<V> fresh() {
+        return new ValueOutput<>(decoder);
+    }
+
+    @Override
     public V result() {
         return value;
     }

@@ -4,6 +4,11 @@ package org.dragonflyclient.core.internal.output;
 public final class VoidOutput extends ReplyOutput<Void> {
 
     @Override
+    public VoidOutput fresh() {
+        return new VoidOutput();
+    }
+
+    @Override
     public void simpleString(byte[] buf, int offset, int length) {
         // +OK: nothing to keep.
     }
