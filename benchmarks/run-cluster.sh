@@ -5,7 +5,8 @@
 #   benchmarks/run-cluster.sh --quick      1 short round and the scenarios; writes benchmarks/target/quick-results/<date>-cluster.md
 #
 # Other options: --rounds N, --no-build (reuse benchmarks/target/benchmarks.jar), --out DIR, --notes "text",
-# --no-scenarios, --no-throughput, --failover-threads "16 64" (one failover run per count).
+# --no-scenarios, --no-throughput, --failover-threads "16 64" (one failover run per count),
+# --scenarios-from FILE (no scenarios; put the sections an earlier run wrote, target/jmh-results/*-scenarios.md, in the report).
 # Environment: JAVA (default: $JAVA_HOME/bin/java, else java). The cluster is six redis-server processes
 # started by the test support (the redis-server on the PATH, or embedded-redis's with DRAGONFLY_TEST_SERVER=embedded).
 # See benchmarks/README.md.
@@ -25,6 +26,7 @@ notes=""
 scenarios=true
 throughput=true
 failover_threads="16 64"
+scenarios_from=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
@@ -35,7 +37,8 @@ while [ $# -gt 0 ]; do
     --no-scenarios) scenarios=false ;;
     --no-throughput) throughput=false ;;
     --failover-threads) failover_threads="$2"; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --scenarios-from) scenarios_from="$2"; scenarios=false; shift ;;
+    -h|--help) sed -n "2,12p" "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -44,7 +47,7 @@ done
 if [ -n "${JAVA:-}" ]; then :; elif [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 date=$(date +%F)
 if [ -z "$out" ]; then
-  if [ "$mode" = full ] && $throughput && $scenarios; then out="$MODULE/results"; else out="$MODULE/target/$mode-results"; fi
+  if [ "$mode" = full ] && $throughput && { $scenarios || [ -n "$scenarios_from" ]; }; then out="$MODULE/results"; else out="$MODULE/target/$mode-results"; fi
 fi
 work="$MODULE/target/jmh-results"
 stamp="cluster-$mode-$(date +%F-%H%M%S)"
@@ -93,17 +96,23 @@ if $throughput; then
     json="$work/$stamp-round$round.json"
     log="$work/$stamp-round$round.log"
     echo "Round $round of $rounds: ${order[*]}"
-    set +e
-    BENCHMARK_CLUSTER="$seeds" "$JAVA" -jar "$JAR" ClusterBenchmark -p library="$(IFS=,; echo "${order[*]}")" \
-      "${timing[@]}" -rf json -rff "$json" 2>&1 | tee "$log"
-    set -e
+    # JMH allows one run per machine (/tmp/jmh.lock): wait up to 20 minutes for another to finish.
+    for attempt in $(seq 1 80); do
+      set +e
+      BENCHMARK_CLUSTER="$seeds" "$JAVA" -jar "$JAR" ClusterBenchmark -p library="$(IFS=,; echo "${order[*]}")" \
+        "${timing[@]}" -rf json -rff "$json" 2>&1 | tee "$log"
+      set -e
+      grep -q "Unable to acquire the JMH lock" "$log" || break
+      [ "$attempt" -eq 1 ] && echo "Another JMH run holds /tmp/jmh.lock; waiting for it to finish..." >&2
+      sleep 15
+    done
     if [ -s "$json" ]; then jsons+=("$json"); else echo "Round $round wrote no results; see $log" >&2; fi
   done
   stop_cluster
 fi
 
 # ---------------------------------------------------------------- scenarios, each on dedicated clusters
-scenario_md="$work/$stamp-scenarios.md"
+scenario_md="${scenarios_from:-$work/$stamp-scenarios.md}"
 if $scenarios; then
   "$JAVA" -cp "$JAR" org.dragonflyclient.benchmarks.cluster.MigrationScenario --threads 16 --out "$scenario_md" \
     2>&1 | tee "$work/$stamp-migration.log"

@@ -70,7 +70,7 @@ public final class ClusterReport {
             md.append("Median of ")
                     .append(results.rounds())
                     .append(
-                            " round(s); each ratio is the median of the"
+                            " round(s), ± half the range between the rounds; each ratio is the median of the"
                                     + " round-by-round ratios. A client whose setup failed has no number (see the JMH log).\n\n");
             md.append("| workload | ours | Jedis | Lettuce | ours/Jedis | ours/Lettuce | bar | verdict |\n");
             md.append("|---|---:|---:|---:|---:|---:|---|---|\n");
@@ -146,7 +146,12 @@ public final class ClusterReport {
     }
 
     private static String keys(JmhResults.Result result, Row row) {
-        return result == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", result.score() * row.keysPerOp());
+        if (result == null) {
+            return "n/a";
+        }
+        double spread = result.errorPercent();
+        return String.format(Locale.ROOT, "%,.0f", result.score() * row.keysPerOp())
+                + (Double.isNaN(spread) ? "" : String.format(Locale.ROOT, " ±%.0f%%", spread));
     }
 
     private static String ratio(double ratio) {
