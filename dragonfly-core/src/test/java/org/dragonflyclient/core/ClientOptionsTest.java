@@ -196,4 +196,68 @@ class ClientOptionsTest {
                         .build())
                 .withMessageContaining("add tracking(true)");
     }
+
+    @Test
+    void cluster_seedsFromUri_credentialsAndTlsForEveryNode() {
+        ClientOptions options =
+                ClientOptions.fromUri("rediss://app:s3cret@h1:7000,h2:7001,[::1]:7002,h4?cluster=true&maxRedirects=3"
+                        + "&topologyRefreshPeriod=30s");
+        assertThat(options.cluster()).isTrue();
+        assertThat(options.clusterSeeds()).containsExactly("h1:7000", "h2:7001", "[::1]:7002", "h4:6379");
+        assertThat(options.ssl()).isTrue();
+        assertThat(options.username()).isEqualTo("app");
+        assertThat(options.password()).isEqualTo("s3cret");
+        assertThat(options.maxRedirects()).isEqualTo(3);
+        assertThat(options.topologyRefreshPeriod()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.toString()).contains("cluster=[h1:7000, h2:7001").doesNotContain("s3cret");
+        assertThat(options.toBuilder().build().clusterSeeds()).isEqualTo(options.clusterSeeds());
+
+        ClientOptions single = ClientOptions.fromUri("redis://h1:7000?cluster=true");
+        assertThat(single.clusterSeeds()).containsExactly("h1:7000");
+        assertThat(ClientOptions.fromUri("redis://h1").cluster()).isFalse();
+        assertThat(ClientOptions.builder().build().maxRedirects()).isEqualTo(ClientOptions.DEFAULT_MAX_REDIRECTS);
+        assertThat(ClientOptions.builder().build().topologyRefreshPeriod()).isZero();
+    }
+
+    @Test
+    void cluster_builderSeeds() {
+        ClientOptions options = ClientOptions.builder()
+                .clusterNodes("10.0.0.1:7000", "10.0.0.2:7001")
+                .build();
+        assertThat(options.cluster()).isTrue();
+        assertThat(options.host()).isEqualTo("10.0.0.1");
+        assertThat(options.port()).isEqualTo(7000);
+        assertThat(options.clusterSeeds()).containsExactly("10.0.0.1:7000", "10.0.0.2:7001");
+        assertThat(ClientOptions.builder()
+                        .host("h")
+                        .port(1)
+                        .cluster(true)
+                        .build()
+                        .clusterSeeds())
+                .containsExactly("h:1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().clusterNodes("nohostport"))
+                .withMessageContaining("not host:port");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.builder().maxRedirects(0))
+                .withMessageContaining("at least 1");
+    }
+
+    @Test
+    void cluster_refusesSeveralHostsWithoutClusterAndAnotherDatabase() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("redis://h1:7000,h2:7001"))
+                .withMessageContaining("add ?cluster=true");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("redis://h1:7000,h2:7001/3?cluster=true"))
+                .withMessageContaining("only database 0")
+                .withMessageContaining("/3");
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> ClientOptions.builder().cluster(true).database(1).build())
+                .withMessageContaining("only database 0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClientOptions.fromUri("redis://h?cluster=maybe"))
+                .withMessageContaining("use cluster=on or cluster=off");
+    }
 }

@@ -2,6 +2,7 @@ package org.dragonflyclient.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,13 @@ class ClusterTest {
                 .as("the keys reach every master's third of the slots")
                 .hasSize(3);
         return keys;
+    }
+
+    private static String inAnotherSlot(List<String> keys, String than) {
+        return keys.stream()
+                .filter(k -> SlotHash.slot(k) != SlotHash.slot(than))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -134,10 +142,7 @@ class ClusterTest {
     void crossSlotTransactionFailsBeforeAnythingIsSent(TestInfo test) {
         List<String> keys = spread(test, 3);
         String first = keys.get(0);
-        String other = keys.stream()
-                .filter(k -> SlotHash.slot(k) != SlotHash.slot(first))
-                .findFirst()
-                .orElseThrow();
+        String other = inAnotherSlot(keys, first);
         try (Transaction tx = client.transaction()) {
             tx.set(first, "1");
             assertThatThrownBy(() -> tx.set(other, "2"))
@@ -159,10 +164,7 @@ class ClusterTest {
     void crossSlotScriptFailsBeforeAnythingIsSent(TestInfo test) {
         List<String> keys = spread(test, 3);
         String first = keys.get(0);
-        String other = keys.stream()
-                .filter(k -> SlotHash.slot(k) != SlotHash.slot(first))
-                .findFirst()
-                .orElseThrow();
+        String other = inAnotherSlot(keys, first);
         assertThatThrownBy(() -> client.eval("return redis.call('SET', KEYS[1], '1')", new String[] {first, other}))
                 .isInstanceOf(DragonflyCrossSlotException.class)
                 .satisfies(e ->
@@ -218,5 +220,34 @@ class ClusterTest {
         assertThat(client.dbsize()).isEqualTo(perNode).isGreaterThanOrEqualTo(60);
         assertThat(client.ping()).isEqualTo("PONG");
         assertThat(client.info("server")).contains("redis_version");
+    }
+
+    @Test
+    void blockingPopsWaitOnTheNodeOfTheirSlot(TestInfo test) {
+        for (String key : spread(test, 6)) {
+            client.rpush(key, "x");
+            KeyValue<String> popped = client.blpop(Duration.ofSeconds(1), key);
+            assertThat(popped.key()).isEqualTo(key);
+            assertThat(popped.value()).isEqualTo("x");
+            client.rpush(key, "y");
+            assertThat(client.async().brpop(Duration.ofSeconds(1), key).join().value())
+                    .isEqualTo("y");
+        }
+    }
+
+    @Test
+    void spublishGoesToTheNodeOfTheChannelsSlot(TestInfo test) {
+        assumeTrue(
+                cluster.capabilities().isRedisAtLeast(7, 0),
+                cluster.capabilities().lacks("SPUBLISH (Redis 7.0+)"));
+        for (String channel : spread(test, 6)) {
+            ClusterNode owner = cluster.masterOf(SlotHash.slot(channel));
+            String before = owner.execute("INFO", "commandstats");
+            assertThat(client.spublish(channel, "m")).isZero(); // no subscriber; a wrong node would say MOVED
+            assertThat(client.async().spublish(channel, "m").join()).isZero();
+            assertThat(owner.execute("INFO", "commandstats"))
+                    .isNotEqualTo(before)
+                    .contains("cmdstat_spublish:calls=");
+        }
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyInterruptedException;
 import org.dragonflyclient.core.DragonflyTimeoutException;
@@ -108,14 +110,18 @@ final class ClusterFanOut {
                     .add(i);
         }
         List<List<Integer>> groups = new ArrayList<>(bySlot.values());
+        List<Command<?>> commands = new ArrayList<>(groups.size());
         List<CompletableFuture<T>> parts = new ArrayList<>(groups.size());
         for (List<Integer> positions : groups) {
             Object[] partArgs = new Object[positions.size() * step];
             for (int j = 0; j < positions.size(); j++) {
                 System.arraycopy(args, positions.get(j), partArgs, j * step, step);
             }
-            parts.add(router.submit(command.part(partArgs)));
+            commands.add(command.part(partArgs));
+            parts.add(new CompletableFuture<>());
         }
+        // Grouped by node: one write per node, not one per slot.
+        router.submitAll(commands, new ArrayList<>(parts));
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
                 .thenApply(done -> {
                     if (command.name() == Keyword.MGET) {
@@ -214,7 +220,7 @@ final class ClusterFanOut {
         });
     }
 
-    private static NodeClient after(List<NodeClient> sorted, String address) {
+    private static @Nullable NodeClient after(List<NodeClient> sorted, String address) {
         for (NodeClient node : sorted) {
             if (node.address().compareTo(address) > 0) {
                 return node;

@@ -305,7 +305,7 @@ public final class ClusterNodes implements AutoCloseable {
 
     /** @return the protocol the nodes agreed to, or {@code null} before any handshake */
     public @Nullable Protocol protocol() {
-        for (NodeClient node : masters) {
+        for (NodeClient node : nodes.values()) {
             Protocol p = node.protocol();
             if (p != null) {
                 return p;

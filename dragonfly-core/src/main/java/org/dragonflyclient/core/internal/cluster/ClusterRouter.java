@@ -155,7 +155,7 @@ public final class ClusterRouter implements AutoCloseable {
             result.completeExceptionally(e);
             return result;
         }
-        attempt(command, slot, null, false, false, 0, 0, result);
+        new AsyncCall<>(slot, false, 0, true, result).attempt(command, null, false, 0);
         return result;
     }
 
@@ -171,7 +171,8 @@ public final class ClusterRouter implements AutoCloseable {
     public <T> CompletableFuture<T> submitBlocking(Command<T> command, long leaseDeadline) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            attempt(command, CommandKeys.slot(command), null, false, true, leaseDeadline, 0, result);
+            new AsyncCall<>(CommandKeys.slot(command), true, leaseDeadline, true, result)
+                    .attempt(command, null, false, 0);
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }
@@ -189,7 +190,7 @@ public final class ClusterRouter implements AutoCloseable {
      */
     <T> CompletableFuture<T> submitTo(NodeClient node, Command<T> command) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        attempt(command, CommandKeys.ANY, node, false, false, 0, maxRedirects, result);
+        new AsyncCall<>(CommandKeys.ANY, false, 0, false, result).attempt(command, node, false, 0);
         return result;
     }
 
@@ -238,8 +239,7 @@ public final class ClusterRouter implements AutoCloseable {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void watchUntyped(Command<?> command, NodeClient node, CompletableFuture<?> result) {
-        int slot = CommandKeys.slot(command);
-        watch((Command) command, slot, node, false, 0, 0, (CompletableFuture) result);
+        new AsyncCall(CommandKeys.slot(command), false, 0, true, result).watch(command, node, 0);
     }
 
     @SuppressWarnings("unchecked")
@@ -254,88 +254,93 @@ public final class ClusterRouter implements AutoCloseable {
         });
     }
 
-    private <T> void attempt(
-            Command<T> command,
-            int slot,
-            @Nullable NodeClient to,
-            boolean asking,
-            boolean dedicated,
-            long leaseDeadline,
-            int redirects,
-            CompletableFuture<T> result) {
-        NodeClient node;
-        Connection connection;
-        try {
-            node = to != null ? to : nodes.master(slot);
-            if (dedicated) {
-                DedicatedConnections pool = node.dedicated();
-                connection = pool.lease(leaseDeadline);
-                command.whenComplete((value, failure) -> pool.release(connection));
-            } else {
-                connection = node.route(command.deadline());
-            }
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return;
-        }
-        watch(command, slot, node, dedicated, leaseDeadline, redirects, result);
-        try {
-            send(connection, command, asking);
-        } catch (RuntimeException e) {
-            command.completeExceptionally(e); // nothing was written: an argument that cannot be encoded
-            return;
-        }
-        connection.ensureReader();
-    }
+    /**
+     * One asynchronous command and its attempts: each attempt is a new {@link Command} with the
+     * same arguments, sent after the previous one was refused; the caller's future completes with
+     * the last attempt.
+     */
+    private final class AsyncCall<T> {
+        private final int slot;
+        private final boolean dedicated;
+        private final long leaseDeadline;
+        private final boolean followRedirections;
+        private final CompletableFuture<T> result;
 
-    /** Completes {@code result} from the command, or sends it again after a redirection. */
-    private <T> void watch(
-            Command<T> command,
-            int slot,
-            NodeClient node,
-            boolean dedicated,
-            long leaseDeadline,
-            int redirects,
-            CompletableFuture<T> result) {
-        command.whenComplete((value, failure) -> {
-            if (failure == null) {
-                result.complete(value);
-                return;
-            }
+        AsyncCall(
+                int slot,
+                boolean dedicated,
+                long leaseDeadline,
+                boolean followRedirections,
+                CompletableFuture<T> result) {
+            this.slot = slot;
+            this.dedicated = dedicated;
+            this.leaseDeadline = leaseDeadline;
+            this.followRedirections = followRedirections;
+            this.result = result;
+        }
+
+        /** Sends one attempt to {@code to}, or to the slot's master. */
+        void attempt(Command<T> command, @Nullable NodeClient to, boolean asking, int redirects) {
+            NodeClient node;
+            Connection connection;
             try {
-                redirect(command, failure, slot, node, dedicated, leaseDeadline, redirects, result);
+                node = to != null ? to : nodes.master(slot);
+                if (dedicated) {
+                    DedicatedConnections pool = node.dedicated();
+                    connection = pool.lease(leaseDeadline);
+                    command.whenComplete((value, failure) -> pool.release(connection));
+                } else {
+                    connection = node.route(command.deadline());
+                }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
+                return;
             }
-        });
-    }
-
-    private <T> void redirect(
-            Command<T> command,
-            Throwable failure,
-            int slot,
-            NodeClient node,
-            boolean dedicated,
-            long leaseDeadline,
-            int redirects,
-            CompletableFuture<T> result) {
-        Redirection redirection = Redirection.of(failure);
-        NodeClient next = redirection == null || redirects >= maxRedirects
-                ? null
-                : follow(redirection, slot, node, redirects, command.deadline(), false);
-        if (next == null) {
-            result.completeExceptionally(advise(command, failure));
-            return;
+            watch(command, node, redirects);
+            try {
+                send(connection, command, asking);
+            } catch (RuntimeException e) {
+                command.completeExceptionally(e); // nothing was written: an argument that cannot be encoded
+                return;
+            }
+            connection.ensureReader();
         }
-        boolean asking = redirection.kind() == Redirection.Kind.ASK;
-        long delay = redirection.namesNode() ? 0 : backoff(redirects);
-        Executor executor =
-                delay == 0 ? ForkJoinPool.commonPool() : CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS);
-        Command<T> again = command.resend();
-        // Re-resolved after a back-off (the slot may have moved meanwhile); an ASK goes where it says.
-        NodeClient to = asking || slot == CommandKeys.ANY ? next : null;
-        // Not on this thread: it may be a connection's reader, and the next node may need connecting.
-        executor.execute(() -> attempt(again, slot, to, asking, dedicated, leaseDeadline, redirects + 1, result));
+
+        /** Completes the caller's future from the attempt, or sends another after a redirection. */
+        void watch(Command<T> command, NodeClient node, int redirects) {
+            command.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    result.complete(value);
+                    return;
+                }
+                try {
+                    redirect(command, failure, node, redirects);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        }
+
+        private void redirect(Command<T> command, Throwable failure, NodeClient node, int redirects) {
+            Redirection redirection = followRedirections ? Redirection.of(failure) : null;
+            NodeClient next = redirection == null || redirects >= maxRedirects
+                    ? null
+                    : follow(redirection, slot, node, redirects, command.deadline(), false);
+            if (next == null) {
+                result.completeExceptionally(advise(command, failure));
+                return;
+            }
+            boolean asking = redirection.kind() == Redirection.Kind.ASK;
+            long delay = redirection.namesNode() ? 0 : backoff(redirects);
+            Executor executor = delay == 0
+                    ? ForkJoinPool.commonPool()
+                    : CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS);
+            Command<T> again = command.resend();
+            // Re-resolved after a back-off (the slot may have moved meanwhile); an ASK goes where it says.
+            NodeClient to = asking || slot == CommandKeys.ANY ? next : null;
+            // Not on this thread: it may be a connection's reader, and the next node may need connecting.
+            executor.execute(() -> attempt(again, to, asking, redirects + 1));
+        }
     }
 
     /**
@@ -393,7 +398,7 @@ public final class ClusterRouter implements AutoCloseable {
         if (command.name() == Keyword.PUBLISH && failure instanceof DragonflyServerException e) {
             return new DragonflyServerException(
                     e.getMessage() + " (in cluster mode Dragonfly refuses PUBLISH: use sharded pub/sub, "
-                            + "execute(\"SPUBLISH\", channel, message), which goes to the node of the channel's slot)",
+                            + "spublish(channel, message), which goes to the node of the channel's slot)",
                     e.getServerMessage());
         }
         return failure instanceof RuntimeException r

@@ -151,6 +151,8 @@ public final class Keyword {
     // pub/sub
     /** {@code PUBLISH}. */
     public static final byte[] PUBLISH = ascii("PUBLISH");
+    /** {@code SPUBLISH} (sharded pub/sub). */
+    public static final byte[] SPUBLISH = ascii("SPUBLISH");
     /** {@code SUBSCRIBE}. */
     public static final byte[] SUBSCRIBE = ascii("SUBSCRIBE");
     /** {@code PSUBSCRIBE}. */

@@ -140,8 +140,20 @@ public final class ScriptingCommandBuilder {
      * @return the command, answering how many subscribers received the message
      */
     public Command<Long> publish(Object channel, Object message) {
+        return publish(Keyword.PUBLISH, channel, message);
+    }
+
+    /**
+     * {@code PUBLISH} or {@code SPUBLISH channel message}.
+     *
+     * @param name {@link Keyword#PUBLISH} or {@link Keyword#SPUBLISH}
+     * @param channel the channel
+     * @param message the message
+     * @return the command, answering how many subscribers received the message
+     */
+    public Command<Long> publish(byte[] name, Object channel, Object message) {
         return new Command<>(
-                Keyword.PUBLISH,
+                name,
                 new Object[] {Arguments.notNull(channel, "channel"), Arguments.notNull(message, "message")},
                 new LongOutput());
     }
