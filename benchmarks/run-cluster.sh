@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the cluster benchmarks and scenarios of issue 19 against a private local cluster and writes the results file.
 #
-#   benchmarks/run-cluster.sh              3 JMH rounds of ClusterBenchmark, then both scenarios; writes benchmarks/results/<date>-cluster.md
+#   benchmarks/run-cluster.sh              3 JMH rounds of ClusterMixedBenchmark and ClusterBenchmark, then both scenarios; writes benchmarks/results/<date>-cluster.md
 #   benchmarks/run-cluster.sh --quick      1 short round and the scenarios; writes benchmarks/target/quick-results/<date>-cluster.md
 #
 # Other options: --rounds N, --no-build (reuse benchmarks/target/benchmarks.jar), --out DIR, --notes "text",
@@ -99,7 +99,7 @@ if $throughput; then
     # JMH allows one run per machine (/tmp/jmh.lock): wait up to 20 minutes for another to finish.
     for attempt in $(seq 1 80); do
       set +e
-      BENCHMARK_CLUSTER="$seeds" "$JAVA" -jar "$JAR" ClusterBenchmark -p library="$(IFS=,; echo "${order[*]}")" \
+      BENCHMARK_CLUSTER="$seeds" "$JAVA" -jar "$JAR" '\.cluster\.Cluster' -p library="$(IFS=,; echo "${order[*]}")" \
         "${timing[@]}" -rf json -rff "$json" 2>&1 | tee "$log"
       set -e
       grep -q "Unable to acquire the JMH lock" "$log" || break

@@ -16,17 +16,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.ThreadParams;
 
 import org.dragonflyclient.benchmarks.Payloads;
 
 /**
- * The cluster workloads of issue 19, against a local 3-master/3-replica cluster, each client
- * shared by all threads: 50/50 {@code GET}/{@code SET} of 100-byte values at 16 and 64 threads
- * ({@code threads16}, {@code threads64}, one op = one command), {@code MGET} of 100 keys spread
- * over about 100 slots on every master ({@code mget100}, one op = one {@code MGET}: multiply by
- * 100 for keys/s), and a pipeline of 1,000 {@code SET}s over all slots ({@code pipeline1000}, one
- * op = the whole pipeline: multiply by 1,000 for keys/s).
+ * The one-thread cluster workloads of issue 19, against a local 3-master/3-replica cluster:
+ * {@code MGET} of 100 keys spread over about 100 slots on every master ({@code mget100}, one op =
+ * one {@code MGET}: multiply by 100 for keys/s), and a pipeline of 1,000 {@code SET}s over all
+ * slots ({@code pipeline1000}, one op = the whole pipeline: multiply by 1,000 for keys/s). The
+ * threaded ones are {@link ClusterMixedBenchmark}.
  *
  * <p>Run: {@code benchmarks/run-cluster.sh}, which starts the cluster, or against a cluster you
  * started yourself: {@code BENCHMARK_CLUSTER=127.0.0.1:P1,127.0.0.1:P2,... java -jar
@@ -34,7 +32,7 @@ import org.dragonflyclient.benchmarks.Payloads;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 6, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(
         value = 1,
@@ -42,7 +40,6 @@ import org.dragonflyclient.benchmarks.Payloads;
 @State(Scope.Benchmark)
 public class ClusterBenchmark {
 
-    private static final int KEYS = 1024;
     private static final int MGET_KEYS = 100;
     private static final int PIPELINE_KEYS = 1000;
 
@@ -50,32 +47,16 @@ public class ClusterBenchmark {
     public String library;
 
     private ClusterClientUnderTest client;
-    private byte[][] keys;
     private byte[][] mgetKeys;
     private byte[][] pipelineKeys;
     private byte[] value;
 
-    /** Where one thread is in its walk over the keys. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        @Setup
-        public void setUp(ThreadParams thread) {
-            next = thread.getThreadIndex() * 2 * 97;
-        }
-    }
-
     @Setup
     public void setUp() {
         client = ClusterClientUnderTest.open(library, ClusterSeeds.fromEnvironment());
-        keys = Payloads.keys("cluster", KEYS);
         mgetKeys = Payloads.keys("cluster-mget", MGET_KEYS);
         pipelineKeys = Payloads.keys("cluster-pipeline", PIPELINE_KEYS);
         value = Payloads.value(Payloads.VALUE_SIZE);
-        for (byte[] key : keys) {
-            client.set(key, value);
-        }
         for (byte[] key : mgetKeys) {
             client.set(key, value);
         }
@@ -86,20 +67,6 @@ public class ClusterBenchmark {
         client.pipelineSet(pipelineKeys, value);
         check();
         System.out.println("# " + client.describe());
-    }
-
-    /** 50/50 GET/SET, 16 threads. */
-    @Benchmark
-    @Threads(16)
-    public byte[] threads16(Cursor cursor) {
-        return step(cursor);
-    }
-
-    /** 50/50 GET/SET, 64 threads. */
-    @Benchmark
-    @Threads(64)
-    public byte[] threads64(Cursor cursor) {
-        return step(cursor);
     }
 
     /** MGET of 100 keys across slots, one thread. */
@@ -116,16 +83,6 @@ public class ClusterBenchmark {
         client.pipelineSet(pipelineKeys, value);
     }
 
-    private byte[] step(Cursor cursor) {
-        int i = cursor.next++;
-        byte[] key = keys[(i >>> 1) & (KEYS - 1)];
-        if ((i & 1) == 0) {
-            return client.get(key);
-        }
-        client.set(key, value);
-        return value;
-    }
-
     @TearDown
     public void tearDown() {
         check();
@@ -133,8 +90,6 @@ public class ClusterBenchmark {
     }
 
     private void check() {
-        Payloads.check(library + " GET", value, client.get(keys[0]));
-        Payloads.check(library + " GET", value, client.get(keys[KEYS - 1]));
         Payloads.check(library + " pipelined SET then GET", value, client.get(pipelineKeys[0]));
         Payloads.check(library + " pipelined SET then GET", value, client.get(pipelineKeys[PIPELINE_KEYS - 1]));
         List<byte[]> values = client.mgetValues(mgetKeys);

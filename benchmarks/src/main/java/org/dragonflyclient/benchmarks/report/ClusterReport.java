@@ -12,7 +12,7 @@ import java.util.Map;
 import org.dragonflyclient.benchmarks.client.Versions;
 
 /**
- * Writes the cluster results file ({@code results/<date>-cluster.md}) from {@code ClusterBenchmark}'s
+ * Writes the cluster results file ({@code results/<date>-cluster.md}) from the cluster benchmarks'
  * JMH JSON (one file per round) and the Markdown sections the scenarios wrote; run by
  * {@code run-cluster.sh}, so no number is copied by hand. Ratios are the median of the round-by-round
  * ratios, as in the single-node report.
@@ -29,8 +29,8 @@ public final class ClusterReport {
     private record Row(String title, String method, int keysPerOp, String barPeer, double bar) {}
 
     private static final List<Row> ROWS = List.of(
-            new Row("50/50 GET/SET, 16 threads (ops/s)", "ClusterBenchmark.threads16", 1, "better", 2.0),
-            new Row("50/50 GET/SET, 64 threads (ops/s)", "ClusterBenchmark.threads64", 1, "better", 2.0),
+            new Row("50/50 GET/SET, 16 threads (ops/s)", "ClusterMixedBenchmark.threads16", 1, "better", 2.0),
+            new Row("50/50 GET/SET, 64 threads (ops/s)", "ClusterMixedBenchmark.threads64", 1, "better", 2.0),
             new Row("MGET of 100 keys across slots (keys/s)", "ClusterBenchmark.mget100", 100, "lettuce", 1.5),
             new Row(
                     "pipeline of 1,000 SETs across slots (keys/s)",
