@@ -107,6 +107,7 @@ public final class FailoverScenario {
                 int thread = t;
                 Thread runner =
                         new Thread(() -> loop(client, counters, thread, stats, stop, started), "failover-load-" + t);
+                runner.setDaemon(true); // a failure of the main thread ends the program
                 runner.start();
                 running.add(runner);
             }

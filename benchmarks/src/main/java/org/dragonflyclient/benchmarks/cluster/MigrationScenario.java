@@ -98,12 +98,14 @@ public final class MigrationScenario {
             CountDownLatch started = new CountDownLatch(threads);
             for (Worker worker : workers) {
                 Thread thread = new Thread(() -> worker.loop(stats, stop, started), "migration-load-" + worker.index);
+                thread.setDaemon(true); // a failure of the main thread ends the program
                 thread.start();
                 running.add(thread);
             }
             started.await();
             RedirectPoller poller = new RedirectPoller(pollers);
             Thread pollerThread = new Thread(poller, "migration-redirect-poller");
+            pollerThread.setDaemon(true);
             pollerThread.start();
             Thread.sleep(1000);
 
@@ -124,9 +126,12 @@ public final class MigrationScenario {
             long[] atNode = poller.totals();
             expectOk(targetAdmin.command("CLUSTER", "SETSLOT", Integer.toString(slot), "NODE", target.id()));
             expectOk(sourceAdmin.command("CLUSTER", "SETSLOT", Integer.toString(slot), "NODE", target.id()));
-            for (NodeAdmin other : pollers) {
-                if (!other.node().id().equals(source.id()) && !other.node().id().equals(target.id())) {
-                    expectOk(other.command("CLUSTER", "SETSLOT", Integer.toString(slot), "NODE", target.id()));
+            // Not through the poller's connections: a NodeAdmin belongs to one thread.
+            for (ClusterNode other : masters) {
+                if (!other.id().equals(source.id()) && !other.id().equals(target.id())) {
+                    try (NodeAdmin admin = new NodeAdmin(other)) {
+                        expectOk(admin.command("CLUSTER", "SETSLOT", Integer.toString(slot), "NODE", target.id()));
+                    }
                 }
             }
             long migrateMillis = (nodeAt - migrateStart) / 1_000_000;
