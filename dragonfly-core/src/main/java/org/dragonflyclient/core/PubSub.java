@@ -32,6 +32,15 @@ import java.util.Set;
  * reconnect delays), every channel and pattern is subscribed again, and listeners hear
  * {@link PubSubListener#resubscribed()}. Messages published in between are lost.
  *
+ * <h2>Sharded pub/sub and clusters</h2>
+ * {@link #ssubscribe(String...)} subscribes to shard channels ({@code SSUBSCRIBE}, Redis 7 and
+ * Dragonfly), published with {@link DragonflyCommands#spublish(String, String)}. On a cluster a
+ * shard channel lives on the node that serves its hash slot: the subscriber keeps a connection
+ * per such node, and when a slot moves (the node unsubscribes its channels) or its node's
+ * connection breaks, it subscribes the channels again on the slot's owner once the topology says
+ * who that is. Channel and pattern subscriptions go to one master (Redis Cluster forwards
+ * {@code PUBLISH} to every node; Dragonfly refuses {@code PUBLISH} in cluster mode).
+ *
  * <p>Thread-safe. Channel and pattern names are sent as given; the text forms encode them as
  * UTF-8.
  */
@@ -117,6 +126,39 @@ public interface PubSub extends AutoCloseable {
      */
     void punsubscribe(byte[]... patterns);
 
+    /**
+     * Subscribes to shard channels ({@code SSUBSCRIBE}); returns once the server confirmed them.
+     * Channels of different hash slots are subscribed one slot at a time, as a cluster requires.
+     *
+     * @param channels the shard channels, at least one
+     * @throws DragonflyConnectionException when the subscriber is reconnecting (the channels are
+     *     recorded and subscribed after the reconnect)
+     * @throws DragonflyTimeoutException when the server does not confirm within the command timeout
+     * @throws DragonflyServerException when the server refuses them (Redis before 7.0)
+     */
+    void ssubscribe(String... channels);
+
+    /**
+     * Subscribes to shard channels given as bytes; see {@link #ssubscribe(String...)}.
+     *
+     * @param channels the shard channels, at least one
+     */
+    void ssubscribe(byte[]... channels);
+
+    /**
+     * Unsubscribes from shard channels ({@code SUNSUBSCRIBE}).
+     *
+     * @param channels the shard channels, at least one
+     */
+    void sunsubscribe(String... channels);
+
+    /**
+     * Unsubscribes from shard channels given as bytes.
+     *
+     * @param channels the shard channels, at least one
+     */
+    void sunsubscribe(byte[]... channels);
+
     /** Unsubscribes from every channel (patterns stay). */
     void unsubscribeAll();
 
@@ -128,6 +170,9 @@ public interface PubSub extends AutoCloseable {
 
     /** @return the patterns subscribed (or to be restored after a reconnect), as UTF-8 text */
     Set<String> patterns();
+
+    /** @return the shard channels subscribed (or to be restored), as UTF-8 text */
+    Set<String> shardChannels();
 
     /** @return {@code true} while the subscriber connection is open */
     boolean isConnected();

@@ -31,6 +31,12 @@ import org.dragonflyclient.test.TestClusters;
  * without a restart or a call from the application, within 10 s of the promotion. Measured here
  * and printed: about 0.2 s ({@code benchmarks/.../FailoverScenario} measures it against the peers).
  * The bound is a liveness limit for the assertion, not a performance claim.
+ *
+ * <p>Should "acknowledged INCRs lost" ever fail: Redis replicates asynchronously, so a write the
+ * master acknowledged in its last microseconds may never reach the replica, whatever the client
+ * (the benchmarks' {@code FailoverScenario} saw it with Jedis). Such a counter is exactly one below
+ * its last acknowledged value; a client fault (a reply paired with the wrong command) looks
+ * different.
  */
 class ClusterFailoverTest {
 

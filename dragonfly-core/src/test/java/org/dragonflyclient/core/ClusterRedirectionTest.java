@@ -3,9 +3,11 @@ package org.dragonflyclient.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +23,12 @@ import org.dragonflyclient.test.TestClusters;
 
 /**
  * The cluster's redirections, staged by hand on a dedicated cluster (these tests move slots and
- * fail over a master): {@code MOVED} after {@code CLUSTER SETSLOT ... NODE}, {@code ASK} while a
+ * fail over masters): {@code MOVED} after {@code CLUSTER SETSLOT ... NODE}, {@code ASK} while a
  * slot is migrating ({@code MIGRATING}/{@code IMPORTING}, {@code MIGRATE} of some of its keys),
- * {@code TRYAGAIN} given up after the bounded attempts (Redis 6.2 answers {@code ASK} first), and a graceful failover, after which the
- * demoted master's connections are closed. Each test uses a slot of its own.
+ * {@code TRYAGAIN} given up after the bounded attempts (Redis 6.2 answers {@code ASK} first), a
+ * graceful failover, after which the demoted master's connections are closed, and shard channels
+ * that follow their slot to another master (a migration, then a killed master), and channel
+ * subscriptions that move when their master is killed. Each test uses a slot of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRedirectionTest {
@@ -188,6 +192,33 @@ class ClusterRedirectionTest {
 
     @Test
     @Order(4)
+    void aShardChannelFollowsItsSlotToTheNewOwner() {
+        assumeTrue(
+                cluster.capabilities().isRedisAtLeast(7, 0),
+                cluster.capabilities().lacks("SSUBSCRIBE (Redis 7.0+)"));
+        String channel = "{shard}news";
+        int slot = SlotHash.slot(channel);
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (PubSub pubSub = client.pubSub()) {
+            pubSub.addListener(m -> received.add(m.message()));
+            pubSub.ssubscribe(channel);
+            assertThat(client.spublish(channel, "before")).isEqualTo(1);
+            ClusterNode from = cluster.masterOf(slot);
+            ClusterNode to = otherMaster(from);
+            startMigration(slot, from, to);
+            finishMigration(slot, to); // the old owner unsubscribes the slot's shard channels
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(client.spublish(channel, "after"))
+                            .as("subscribed again on the new owner")
+                            .isEqualTo(1));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(received).contains("before", "after"));
+            assertThat(pubSub.shardChannels()).containsExactly(channel);
+        }
+    }
+
+    @Test
+    @Order(5)
     void afterAFailoverTheNewMasterServesAndTheOldOnesConnectionsClose() {
         String key = "{failover}key";
         int slot = SlotHash.slot(key);
@@ -218,7 +249,7 @@ class ClusterRedirectionTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void flushallEmptiesEveryMaster() {
         client.mset("{f1}a", "1", "{f2}b", "2", "{f3}c", "3");
         assertThat(client.dbsize()).isPositive();
@@ -226,6 +257,65 @@ class ClusterRedirectionTest {
         assertThat(client.dbsize()).isZero();
         for (ClusterNode master : cluster.masters()) {
             assertThat(master.execute("DBSIZE")).isEqualTo(":0");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aShardChannelFollowsItsSlotWhenItsMasterIsKilled() {
+        assumeTrue(
+                cluster.capabilities().isRedisAtLeast(7, 0),
+                cluster.capabilities().lacks("SSUBSCRIBE (Redis 7.0+)"));
+        String channel = "{killed}news";
+        int slot = SlotHash.slot(channel);
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (PubSub pubSub = client.pubSub()) {
+            pubSub.addListener(m -> received.add(m.message()));
+            pubSub.ssubscribe(channel);
+            ClusterNode master = cluster.masterOf(slot);
+            ClusterNode replica = cluster.replicasOf(master).get(0);
+            master.kill(); // the cluster promotes the replica after its node timeout
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(replica::isMaster);
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(client.spublish(channel, "after"))
+                            .as("subscribed again on the promoted replica")
+                            .isEqualTo(1));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(received).contains("after"));
+            master.start(); // back as a replica of the promoted one, so every master has a replica again
+            cluster.awaitStable();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void channelSubscriptionsMoveToAnotherMasterWhenTheirsIsKilled() {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (PubSub pubSub = client.pubSub()) {
+            pubSub.addListener(m -> received.add(m.channel() + "=" + m.message()));
+            pubSub.subscribe("global:news");
+            pubSub.psubscribe("global:p:*");
+            // toString names the master the channels and patterns are subscribed on.
+            ClusterNode master = cluster.masters().stream()
+                    .filter(m -> pubSub.toString().contains(":" + m.port() + ","))
+                    .findFirst()
+                    .orElseThrow();
+            ClusterNode replica = cluster.replicasOf(master).get(0);
+            master.kill();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(replica::isMaster);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                client.publish("global:news", "after");
+                client.publish("global:p:x", "matched");
+                assertThat(received).contains("global:news=after", "global:p:x=matched");
+            });
+            assertThat(pubSub.channels()).containsExactly("global:news");
+            assertThat(pubSub.patterns()).containsExactly("global:p:*");
+            assertThat(pubSub.toString()).doesNotContain(":" + master.port() + ",");
         }
     }
 }

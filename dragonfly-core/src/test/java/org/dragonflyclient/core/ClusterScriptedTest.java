@@ -3,10 +3,12 @@ package org.dragonflyclient.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,13 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.dragonflyclient.core.internal.cluster.SlotHash;
 import org.dragonflyclient.test.DragonflyMode;
 import org.dragonflyclient.test.ScriptedServer;
+import org.dragonflyclient.test.TcpProxy;
 
 /**
  * A cluster client against scripted servers: Dragonfly's emulated cluster mode (one node owning
  * every slot, {@code CLUSTER SHARDS} as Dragonfly writes it, database 0 only) through the same
  * paths as a real cluster; a node that answers {@code MOVED}; a node that drops the connection
  * after reading a command, whose outcome is therefore unknown and which must not be sent again;
- * and a server that is not in cluster mode.
+ * a server that is not in cluster mode; and no reachable seed at start-up.
  */
 class ClusterScriptedTest {
 
@@ -87,6 +90,34 @@ class ClusterScriptedTest {
                     .isInstanceOf(DragonflyConnectionException.class)
                     .hasMessageContaining("is not in cluster mode")
                     .hasMessageContaining("--cluster_mode");
+        }
+    }
+
+    @Test
+    void noReachableSeed_failsCreate_orWhenAllowedStartsAndFindsTheClusterLater() {
+        DragonflyMode dragonfly = new DragonflyMode();
+        try (ScriptedServer server = ScriptedServer.start(dragonfly);
+                TcpProxy proxy = TcpProxy.start("127.0.0.1", server.port())) {
+            dragonfly.emulatedCluster("127.0.0.1", proxy.port());
+            proxy.cut(); // connections are accepted and closed at once
+            ClientOptions options = ClientOptions.builder()
+                    .clusterNodes("127.0.0.1:" + proxy.port())
+                    .reconnectDelay(Duration.ofMillis(10), Duration.ofMillis(100))
+                    .build();
+            assertThatThrownBy(() -> DragonflyClient.create(options))
+                    .isInstanceOf(DragonflyConnectionException.class)
+                    .hasMessageContaining("No seed node of the cluster [127.0.0.1:" + proxy.port() + "] answered");
+            try (DragonflyClient client = DragonflyClient.create(
+                    options.toBuilder().requireServerAtStartup(false).build())) {
+                assertThatThrownBy(() -> client.get("k"))
+                        .isInstanceOf(DragonflyConnectionException.class)
+                        .hasMessageContaining("not sent");
+                proxy.restore();
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                    client.set("k", "v");
+                    assertThat(client.get("k")).isEqualTo("v");
+                });
+            }
         }
     }
 

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -248,6 +251,57 @@ class ClusterTest {
             assertThat(owner.execute("INFO", "commandstats"))
                     .isNotEqualTo(before)
                     .contains("cmdstat_spublish:calls=");
+        }
+    }
+
+    @Test
+    void shardChannelsOfEverySlotRangeAndGlobalChannelsReceiveTheirMessages(TestInfo test) throws Exception {
+        assumeTrue(
+                cluster.capabilities().isRedisAtLeast(7, 0),
+                cluster.capabilities().lacks("SSUBSCRIBE (Redis 7.0+)"));
+        List<String> channels = spread(test, 6);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        try (PubSub pubSub = client.pubSub()) {
+            pubSub.addListener(m -> received.add(m.channel() + "=" + m.message()));
+            pubSub.ssubscribe(channels.toArray(new String[0]));
+            pubSub.subscribe("cl:global");
+            assertThat(pubSub.shardChannels()).containsExactlyInAnyOrderElementsOf(channels);
+            Set<String> expected = new HashSet<>();
+            for (String channel : channels) {
+                assertThat(client.spublish(channel, "s")).isEqualTo(1);
+                expected.add(channel + "=s");
+            }
+            assertThat(client.publish("cl:global", "g")).isEqualTo(1);
+            expected.add("cl:global=g");
+            Set<String> got = new HashSet<>();
+            while (got.size() < expected.size()) {
+                String message = received.poll(5, TimeUnit.SECONDS);
+                assertThat(message).as("a message within 5 s").isNotNull();
+                got.add(message);
+            }
+            assertThat(got).isEqualTo(expected);
+            pubSub.sunsubscribe(channels.get(0));
+            assertThat(client.spublish(channels.get(0), "s")).isZero();
+            assertThat(pubSub.shardChannels()).doesNotContain(channels.get(0));
+        }
+    }
+
+    @Test
+    void trackingReportsWritesOnEveryNode(TestInfo test) throws Exception {
+        RecordingTrackingListener listener = new RecordingTrackingListener();
+        try (DragonflyClient tracked = DragonflyClient.create(client.options().toBuilder()
+                .tracking(true)
+                .trackingListener(listener)
+                .build())) {
+            List<String> keys = spread(test, 6);
+            for (String key : keys) {
+                client.set(key, "old");
+                assertThat(tracked.get(key)).isEqualTo("old"); // tracked on its node's connection
+            }
+            for (String key : keys) {
+                client.set(key, "new");
+                assertThat(listener.next(e -> e.equals("invalidated:" + key))).isEqualTo("invalidated:" + key);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.dragonflyclient.test.ManagedServer;
+import org.dragonflyclient.test.ServerCapabilities;
 import org.dragonflyclient.test.TestServer;
 import org.dragonflyclient.test.WithTestServer;
 
@@ -179,6 +181,35 @@ class PubSubTest {
             assertThat(firstGot).containsExactlyElementsOf(expected);
             assertThat(secondGot).containsExactlyElementsOf(expected);
             assertThat(first.droppedMessages() + second.droppedMessages()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void shardChannelsReceiveSpublish_andSurviveClientKill(Protocol protocol, ManagedServer server) throws Exception {
+        ServerCapabilities caps = server.capabilities();
+        assumeTrue(caps.isDragonfly() || caps.isRedisAtLeast(7, 0), caps.lacks("SSUBSCRIBE (Redis 7.0+)"));
+        try (DragonflyClient client = client(server, protocol);
+                PubSub pubSub = client.pubSub()) {
+            Recorder recorder = new Recorder();
+            pubSub.addListener(recorder);
+            pubSub.ssubscribe("ps:shard:a", "ps:shard:b");
+            assertThat(pubSub.shardChannels()).containsExactly("ps:shard:a", "ps:shard:b");
+            assertThat(client.spublish("ps:shard:b", "one")).isEqualTo(1);
+            PubSubMessage message = recorder.next();
+            assertThat(message.channel()).isEqualTo("ps:shard:b");
+            assertThat(message.pattern()).isNull();
+            assertThat(message.message()).isEqualTo("one");
+
+            assertThat(server.execute("CLIENT", "KILL", "TYPE", "pubsub")).isEqualTo(":1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.resubscribes.get() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
+                    .until(() -> client.spublish("ps:shard:a", "after") == 1);
+            assertThat(recorder.next().message()).isEqualTo("after");
+            pubSub.sunsubscribe("ps:shard:a", "ps:shard:b");
+            assertThat(pubSub.shardChannels()).isEmpty();
+            assertThat(client.spublish("ps:shard:a", "gone")).isZero();
         }
     }
 

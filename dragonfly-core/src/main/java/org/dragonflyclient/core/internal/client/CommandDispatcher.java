@@ -77,11 +77,13 @@ public final class CommandDispatcher {
     }
 
     /**
-     * The connection that serves a command: the routing seam. One server today, so the pool's
-     * choice for the calling thread; a cluster router would pick the owner of the command's slot.
+     * The connection that serves a command: the routing seam. On one server, the pool's choice for
+     * the calling thread; on a cluster, a connection of the master of the command's slot (for the
+     * paths that pick a connection themselves and follow no redirection, such as a pipeline's
+     * {@link #writeGroup}; {@link #call} and {@link #submit} go through the router).
      */
     private Connection route(Command<?> command, long deadline) {
-        return pool.route(deadline);
+        return cluster != null ? cluster.route(CommandKeys.slot(command), deadline) : pool.route(deadline);
     }
 
     /** @return the deadline of a command issued now */

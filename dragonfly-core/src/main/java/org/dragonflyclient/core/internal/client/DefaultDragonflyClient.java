@@ -44,7 +44,7 @@ public final class DefaultDragonflyClient
     private final DedicatedConnections dedicated;
     private final CommandDispatcher dispatcher;
     private final DefaultAsyncCommands async;
-    private final Set<DefaultPubSub> pubSubs = ConcurrentHashMap.newKeySet();
+    private final Set<PubSub> pubSubs = ConcurrentHashMap.newKeySet();
     /** In cluster mode, the router over every node's connections; {@code pool} and {@code dedicated} are then unused. */
     private final @Nullable ClusterRouter cluster;
 
@@ -106,9 +106,9 @@ public final class DefaultDragonflyClient
 
     @Override
     public PubSub pubSub(int maxQueuedMessages) {
-        // A cluster forwards PUBLISH to every node, so a subscriber may listen on any of them.
-        Connector connector = cluster != null ? cluster.anyConnector() : pool.connector();
-        DefaultPubSub pubSub = DefaultPubSub.open(connector, maxQueuedMessages, pubSubs::remove);
+        PubSub pubSub = cluster != null
+                ? ClusterPubSub.open(cluster.nodes(), maxQueuedMessages, pubSubs::remove)
+                : DefaultPubSub.open(pool.connector(), maxQueuedMessages, pubSubs::remove);
         pubSubs.add(pubSub);
         return pubSub;
     }
@@ -140,7 +140,7 @@ public final class DefaultDragonflyClient
 
     @Override
     public void close() {
-        pubSubs.forEach(DefaultPubSub::close);
+        pubSubs.forEach(PubSub::close);
         if (cluster != null) {
             cluster.close();
             return;

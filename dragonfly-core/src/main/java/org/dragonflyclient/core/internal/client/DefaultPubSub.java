@@ -25,6 +25,7 @@ import org.dragonflyclient.core.PubSub;
 import org.dragonflyclient.core.PubSubListener;
 import org.dragonflyclient.core.PubSubMessage;
 import org.dragonflyclient.core.Reply;
+import org.dragonflyclient.core.internal.cluster.SlotHash;
 import org.dragonflyclient.core.internal.command.Keyword;
 import org.dragonflyclient.core.internal.connection.Connection;
 import org.dragonflyclient.core.internal.connection.Connector;
@@ -62,6 +63,13 @@ final class DefaultPubSub implements PubSub {
     private final Set<String> channels = new LinkedHashSet<>();
     /** Guarded by {@link #lock}. */
     private final Set<String> patterns = new LinkedHashSet<>();
+    /** Guarded by {@link #lock}. */
+    private final Set<String> shardChannels = new LinkedHashSet<>();
+    /**
+     * Told of a shard channel the server unsubscribed by itself (its slot moved to another node);
+     * a cluster subscriber subscribes it again where it went.
+     */
+    private volatile Consumer<String> onShardChannelLost = name -> {};
     /** Requests written and not fully confirmed, in write order; guarded by {@link #lock}. */
     private final ArrayDeque<Request> pending = new ArrayDeque<>();
 
@@ -147,6 +155,110 @@ final class DefaultPubSub implements PubSub {
     @Override
     public void punsubscribe(byte[]... patterns) {
         change(Keyword.PUNSUBSCRIBE, "punsubscribe", names(patterns, "PUNSUBSCRIBE"), this.patterns, false);
+    }
+
+    @Override
+    public void ssubscribe(String... channels) {
+        ssubscribe(names(channels, "SSUBSCRIBE"));
+    }
+
+    @Override
+    public void ssubscribe(byte[]... channels) {
+        ssubscribe(names(channels, "SSUBSCRIBE"));
+    }
+
+    /** One {@code SSUBSCRIBE} per slot: a cluster refuses shard channels of several slots at once. */
+    void ssubscribe(List<String> names) {
+        for (List<String> sameSlot : bySlot(names)) {
+            change(Keyword.SSUBSCRIBE, "ssubscribe", sameSlot, shardChannels, true);
+        }
+    }
+
+    @Override
+    public void sunsubscribe(String... channels) {
+        sunsubscribe(names(channels, "SUNSUBSCRIBE"));
+    }
+
+    @Override
+    public void sunsubscribe(byte[]... channels) {
+        sunsubscribe(names(channels, "SUNSUBSCRIBE"));
+    }
+
+    void sunsubscribe(List<String> names) {
+        for (List<String> sameSlot : bySlot(names)) {
+            change(Keyword.SUNSUBSCRIBE, "sunsubscribe", sameSlot, shardChannels, false);
+        }
+    }
+
+    /** Groups names (ISO-8859-1 keys) by hash slot, keeping their order. */
+    static List<List<String>> bySlot(List<String> names) {
+        Map<Integer, List<String>> groups = new LinkedHashMap<>();
+        for (String name : names) {
+            groups.computeIfAbsent(
+                            SlotHash.slot(name.getBytes(StandardCharsets.ISO_8859_1)), s -> new java.util.ArrayList<>())
+                    .add(name);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /**
+     * Drops shard channels from what this subscriber restores after a reconnect, without telling
+     * the server: their slot moved to another node, which a cluster subscriber subscribes them on.
+     *
+     * @param names the channels, as ISO-8859-1 keys
+     */
+    void forgetShardChannels(List<String> names) {
+        lock.lock();
+        try {
+            shardChannels.removeAll(names);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @param listener told of each shard channel the server unsubscribed by itself */
+    void onShardChannelLost(Consumer<String> listener) {
+        this.onShardChannelLost = listener;
+    }
+
+    /** @return the channels, as ISO-8859-1 keys */
+    List<String> channelKeys() {
+        return snapshot(channels);
+    }
+
+    /** @return the patterns, as ISO-8859-1 keys */
+    List<String> patternKeys() {
+        return snapshot(patterns);
+    }
+
+    /**
+     * Subscribes to what another subscriber had, as ISO-8859-1 keys; what cannot be confirmed now is
+     * recorded and made after a reconnect.
+     *
+     * @param channelKeys the channels
+     * @param patternKeys the patterns
+     */
+    void restore(List<String> channelKeys, List<String> patternKeys) {
+        try {
+            if (!channelKeys.isEmpty()) {
+                change(Keyword.SUBSCRIBE, "subscribe", channelKeys, channels, true);
+            }
+            if (!patternKeys.isEmpty()) {
+                change(Keyword.PSUBSCRIBE, "psubscribe", patternKeys, patterns, true);
+            }
+        } catch (DragonflyConnectionException | DragonflyTimeoutException e) {
+            // Recorded: the reconnect subscribes them.
+        }
+    }
+
+    /** @return the shard channels, as ISO-8859-1 keys */
+    List<String> shardChannelKeys() {
+        return snapshot(shardChannels);
+    }
+
+    /** Names as the ISO-8859-1 keys this class keeps, for a cluster subscriber that groups them. */
+    static List<String> keys(Object[] names, String command) {
+        return names(names, command);
     }
 
     @Override
@@ -315,7 +427,13 @@ final class DefaultPubSub implements PubSub {
         switch (kind == null ? "" : kind.toLowerCase(java.util.Locale.ROOT)) {
             case "message" -> dispatcher.message(new PubSubMessage(bytes(e.get(1)), null, bytes(e.get(2))));
             case "pmessage" -> dispatcher.message(new PubSubMessage(bytes(e.get(2)), bytes(e.get(1)), bytes(e.get(3))));
-            case "subscribe", "psubscribe", "unsubscribe", "punsubscribe" -> complete(kind, null);
+            case "smessage" -> dispatcher.message(new PubSubMessage(bytes(e.get(1)), null, bytes(e.get(2))));
+            case "subscribe", "psubscribe", "unsubscribe", "punsubscribe", "ssubscribe" -> complete(kind, null);
+            case "sunsubscribe" -> {
+                if (!complete(kind, null)) {
+                    shardChannelLost(new String(bytes(e.get(1)), StandardCharsets.ISO_8859_1));
+                }
+            }
             default ->
                 LOG.log(System.Logger.Level.DEBUG, () -> "Ignoring " + kind + " frame on the subscriber connection");
         }
@@ -327,8 +445,35 @@ final class DefaultPubSub implements PubSub {
                 : String.valueOf(reply.asString()).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A confirmation ({@code kind}) or an error reply for the request at the head of the queue. */
-    private void complete(String kind, RuntimeException error) {
+    /**
+     * The server unsubscribed a shard channel without being asked: its slot moved to another node
+     * (Redis 7 does this when a slot migrates). It is no longer restored here; a cluster subscriber
+     * subscribes it where it went.
+     */
+    private void shardChannelLost(String name) {
+        boolean wanted;
+        lock.lock();
+        try {
+            wanted = shardChannels.remove(name);
+        } finally {
+            lock.unlock();
+        }
+        if (wanted) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    () -> "The server at " + options.address() + " unsubscribed shard channel "
+                            + new String(name.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)
+                            + " (its slot moved)");
+            onShardChannelLost.accept(name);
+        }
+    }
+
+    /**
+     * A confirmation ({@code kind}) or an error reply for the request at the head of the queue.
+     *
+     * @return {@code false} when no request was waiting for it
+     */
+    private boolean complete(String kind, RuntimeException error) {
         Request done = null;
         lock.lock();
         try {
@@ -338,7 +483,7 @@ final class DefaultPubSub implements PubSub {
                         System.Logger.Level.DEBUG,
                         () -> "Unsolicited " + (error != null ? error.getMessage() : kind)
                                 + " on the subscriber connection");
-                return;
+                return false;
             }
             if (error != null || --head.remaining == 0) {
                 done = pending.poll();
@@ -353,6 +498,7 @@ final class DefaultPubSub implements PubSub {
                 done.done.complete(null);
             }
         }
+        return true;
     }
 
     private void readLoop() {
@@ -426,6 +572,9 @@ final class DefaultPubSub implements PubSub {
                     if (!patterns.isEmpty()) {
                         restore.add(send(fresh, Keyword.PSUBSCRIBE, "psubscribe", List.copyOf(patterns)));
                     }
+                    for (List<String> sameSlot : bySlot(List.copyOf(shardChannels))) {
+                        restore.add(send(fresh, Keyword.SSUBSCRIBE, "ssubscribe", sameSlot));
+                    }
                 } finally {
                     lock.unlock();
                 }
@@ -459,6 +608,11 @@ final class DefaultPubSub implements PubSub {
     @Override
     public Set<String> patterns() {
         return decoded(patterns);
+    }
+
+    @Override
+    public Set<String> shardChannels() {
+        return decoded(shardChannels);
     }
 
     private Set<String> decoded(Set<String> names) {

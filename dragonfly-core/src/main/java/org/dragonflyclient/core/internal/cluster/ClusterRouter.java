@@ -20,7 +20,6 @@ import org.dragonflyclient.core.DragonflyServerException;
 import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.command.Keyword;
 import org.dragonflyclient.core.internal.connection.Connection;
-import org.dragonflyclient.core.internal.connection.Connector;
 import org.dragonflyclient.core.internal.connection.DedicatedConnections;
 import org.dragonflyclient.core.internal.connection.PushHandler;
 import org.dragonflyclient.core.internal.output.StatusOutput;
@@ -491,11 +490,6 @@ public final class ClusterRouter implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- life cycle
-
-    /** @return the connector of some node, for subscribers ({@code SUBSCRIBE} works on any node) */
-    public Connector anyConnector() {
-        return nodes.master(CommandKeys.ANY).connector();
-    }
 
     /** Closes every node's connections. */
     @Override

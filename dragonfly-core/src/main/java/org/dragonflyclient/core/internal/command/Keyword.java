@@ -153,6 +153,10 @@ public final class Keyword {
     public static final byte[] PUBLISH = ascii("PUBLISH");
     /** {@code SPUBLISH} (sharded pub/sub). */
     public static final byte[] SPUBLISH = ascii("SPUBLISH");
+    /** {@code SSUBSCRIBE} (sharded pub/sub). */
+    public static final byte[] SSUBSCRIBE = ascii("SSUBSCRIBE");
+    /** {@code SUNSUBSCRIBE} (sharded pub/sub). */
+    public static final byte[] SUNSUBSCRIBE = ascii("SUNSUBSCRIBE");
     /** {@code SUBSCRIBE}. */
     public static final byte[] SUBSCRIBE = ascii("SUBSCRIBE");
     /** {@code PSUBSCRIBE}. */
