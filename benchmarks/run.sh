@@ -152,7 +152,8 @@ for round in $(seq 1 "$rounds"); do
   json="$work/$stamp-round$round.json"
   log="$work/$stamp-round$round.log"
   jmh=("$JAVA" -jar "$JAR")
-  [ -n "$only" ] && jmh+=("$only")
+  # The cluster benchmarks need a cluster: run-cluster.sh runs them.
+  if [ -n "$only" ]; then jmh+=("$only"); else jmh+=(-e '\.cluster\.'); fi
   for list in ${param_lists[@]+"${param_lists[@]}"}; do jmh+=(-p "$(rotate "$list" $((round - 1)))"); done
   jmh+=("${timing[@]}" -prof gc -rf json -rff "$json" ${extra[@]+"${extra[@]}"})
   echo "Round $round of $rounds: ${jmh[*]}"

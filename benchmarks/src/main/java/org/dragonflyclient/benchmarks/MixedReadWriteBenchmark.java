@@ -19,7 +19,8 @@ public class MixedReadWriteBenchmark extends MixedWorkload {
     public String library;
 
     @Override
-    protected ClientUnderTest openClient(BenchmarkServer server) {
+    protected ClientUnderTest openClient() {
+        BenchmarkServer server = BenchmarkServer.fromEnvironment();
         return ClientUnderTest.sharedByThreads(library, server);
     }
 }

@@ -42,8 +42,8 @@ public abstract class MixedWorkload {
     private byte[][] keys;
     private byte[] value;
 
-    /** @return a client connected to {@code server}, to be shared by all threads */
-    protected abstract ClientUnderTest openClient(BenchmarkServer server);
+    /** @return a connected client, to be shared by all threads */
+    protected abstract ClientUnderTest openClient();
 
     /** Where one thread is in its walk over the keys. */
     @State(Scope.Thread)
@@ -58,7 +58,7 @@ public abstract class MixedWorkload {
 
     @Setup
     public void setUp() {
-        client = openClient(BenchmarkServer.fromEnvironment());
+        client = openClient();
         keys = Payloads.keys("mixed", KEYS);
         value = Payloads.value(Payloads.VALUE_SIZE);
         for (byte[] key : keys) {

@@ -20,7 +20,8 @@ public class PoolSizeBenchmark extends MixedWorkload {
     public int poolSize;
 
     @Override
-    protected ClientUnderTest openClient(BenchmarkServer server) {
+    protected ClientUnderTest openClient() {
+        BenchmarkServer server = BenchmarkServer.fromEnvironment();
         return ClientUnderTest.dragonfly(server, poolSize);
     }
 }

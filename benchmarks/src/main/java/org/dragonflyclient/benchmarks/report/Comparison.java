@@ -80,7 +80,7 @@ record Comparison(Workload workload, Result ours, Result jedis, Result lettuce) 
      * With several rounds, the median of the round-by-round ratios: the two clients of one round
      * ran minutes apart at most, so a burst of outside load that spoils one round spoils one ratio.
      */
-    private static double ratio(Result a, Result b) {
+    static double ratio(Result a, Result b) {
         if (a == null || b == null) {
             return Double.NaN;
         }

@@ -1,5 +1,7 @@
 package org.dragonflyclient.spring.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.ssl.SslBundle;
@@ -43,6 +45,17 @@ class DragonflyClientConfiguration {
                 .database(connectionDetails.getDatabase())
                 .username(connectionDetails.getUsername())
                 .password(connectionDetails.getPassword());
+        List<String> clusterNodes = connectionDetails.getClusterNodes();
+        if (!clusterNodes.isEmpty()) {
+            builder.clusterNodes(clusterNodes);
+        }
+        DragonflyProperties.Cluster cluster = properties.getCluster();
+        if (cluster.getMaxRedirects() != null) {
+            builder.maxRedirects(cluster.getMaxRedirects());
+        }
+        if (cluster.getRefreshPeriod() != null) {
+            builder.topologyRefreshPeriod(cluster.getRefreshPeriod());
+        }
         SslBundle sslBundle = connectionDetails.getSslBundle();
         if (sslBundle != null) {
             builder.ssl(true).sslSocketFactory(SslBundleSocketFactory.of(sslBundle));

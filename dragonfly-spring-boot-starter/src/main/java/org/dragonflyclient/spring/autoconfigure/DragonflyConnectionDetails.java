@@ -1,5 +1,7 @@
 package org.dragonflyclient.spring.autoconfigure;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.boot.ssl.SslBundle;
@@ -29,6 +31,14 @@ public interface DragonflyConnectionDetails extends ConnectionDetails {
     /** @return the password, or {@code null} for none */
     default @Nullable String getPassword() {
         return null;
+    }
+
+    /**
+     * @return the seed nodes of a cluster as {@code host:port}, or an empty list when the server is
+     *     not a cluster; when not empty they replace {@link #getHost()} and {@link #getPort()}
+     */
+    default List<String> getClusterNodes() {
+        return List.of();
     }
 
     /** @return the TLS settings, or {@code null} to connect without TLS */

@@ -79,6 +79,8 @@ public class DragonflyProperties {
 
     private final Ssl ssl = new Ssl();
 
+    private final Cluster cluster = new Cluster();
+
     private final Pool pool = new Pool();
 
     private final Observation observation = new Observation();
@@ -177,6 +179,10 @@ public class DragonflyProperties {
         return this.ssl;
     }
 
+    public Cluster getCluster() {
+        return this.cluster;
+    }
+
     public Pool getPool() {
         return this.pool;
     }
@@ -216,6 +222,52 @@ public class DragonflyProperties {
 
         public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
+        }
+    }
+
+    /** A Dragonfly cluster or a Redis Cluster: set nodes to turn cluster mode on. */
+    public static class Cluster {
+
+        /**
+         * Seed nodes as host:port; setting them turns cluster mode on and replaces host and port. One reachable
+         * seed is enough: the client reads the topology and discovers the other nodes.
+         */
+        private List<String> nodes = new ArrayList<>();
+
+        /**
+         * How many times one command follows a MOVED or ASK redirection, or retries after TRYAGAIN or CLUSTERDOWN,
+         * within its timeout (5 when not set).
+         */
+        private @Nullable Integer maxRedirects;
+
+        /**
+         * How often to re-read the cluster topology on top of the refreshes that redirections and lost
+         * connections trigger by themselves (off when not set).
+         */
+        private @Nullable Duration refreshPeriod;
+
+        public List<String> getNodes() {
+            return this.nodes;
+        }
+
+        public void setNodes(List<String> nodes) {
+            this.nodes = nodes;
+        }
+
+        public @Nullable Integer getMaxRedirects() {
+            return this.maxRedirects;
+        }
+
+        public void setMaxRedirects(@Nullable Integer maxRedirects) {
+            this.maxRedirects = maxRedirects;
+        }
+
+        public @Nullable Duration getRefreshPeriod() {
+            return this.refreshPeriod;
+        }
+
+        public void setRefreshPeriod(@Nullable Duration refreshPeriod) {
+            this.refreshPeriod = refreshPeriod;
         }
     }
 

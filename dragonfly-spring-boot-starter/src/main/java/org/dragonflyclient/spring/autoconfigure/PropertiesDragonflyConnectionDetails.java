@@ -1,5 +1,7 @@
 package org.dragonflyclient.spring.autoconfigure;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -54,6 +56,14 @@ class PropertiesDragonflyConnectionDetails implements DragonflyConnectionDetails
     @Override
     public @Nullable String getPassword() {
         return url != null ? url.password() : properties.getPassword();
+    }
+
+    @Override
+    public List<String> getClusterNodes() {
+        if (url != null && url.cluster()) {
+            return url.clusterSeeds();
+        }
+        return List.copyOf(properties.getCluster().getNodes());
     }
 
     @Override

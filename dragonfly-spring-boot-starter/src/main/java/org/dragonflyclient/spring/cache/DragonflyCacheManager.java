@@ -40,7 +40,11 @@ public final class DragonflyCacheManager extends AbstractTransactionSupportingCa
     private final boolean allowRuntimeCacheCreation;
 
     private DragonflyCacheManager(Builder builder) {
-        CircuitBreaker breaker = new CircuitBreaker(builder.circuitBreakerOpenDuration, System::nanoTime);
+        // The breaker guards the client as a whole: over a cluster it would turn one master's outage
+        // into misses for every master. The cluster client fails fast by itself for a node it knows
+        // to be down, so over a cluster the other masters keep serving hits and the breaker is off.
+        Duration openDuration = builder.client.options().cluster() ? Duration.ZERO : builder.circuitBreakerOpenDuration;
+        CircuitBreaker breaker = new CircuitBreaker(openDuration, System::nanoTime);
         FailureGuard guard = new FailureGuard(builder.failFast, breaker);
         LoadLease lease =
                 builder.loadLeaseTime.isZero() ? null : new LoadLease(builder.client, guard, builder.loadLeaseTime);
@@ -194,7 +198,9 @@ public final class DragonflyCacheManager extends AbstractTransactionSupportingCa
 
         /**
          * @param duration how long to skip the server after a connection failure or timeout;
-         *     zero switches the circuit breaker off
+         *     zero switches the circuit breaker off. Over a cluster the breaker is always off: it
+         *     cannot tell one master's outage from the whole cluster's, so it would turn the other
+         *     masters' hits into misses; the client fails fast for a master it knows to be down
          * @return this builder
          */
         public Builder circuitBreakerOpenDuration(Duration duration) {

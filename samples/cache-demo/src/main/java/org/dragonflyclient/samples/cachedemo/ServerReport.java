@@ -28,7 +28,10 @@ class ServerReport {
         String base = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? "http://localhost:" + web.getWebServer().getPort()
                 : "http://localhost:8080";
-        logger.info("Caching in " + describeServer() + " at " + client.options().address()
+        String where = client.options().cluster()
+                ? " (a cluster; seeds " + client.options().clusterSeeds() + ")"
+                : " at " + client.options().address();
+        logger.info("Caching in " + describeServer() + where
                 + " (another server: DRAGONFLY_URL=redis://host:port or --dragonfly.url=...). Try: curl " + base
                 + "/books/978-0134685991 (twice), then " + base + "/actuator/metrics/cache.gets");
         // Spring Boot's own test of spring.threads.virtual.enabled (true, on Java 21 or later).

@@ -28,11 +28,12 @@ import org.dragonflyclient.test.TestServers;
  * <p>{@code demo.local-server} decides:
  * <ul>
  *   <li>{@code auto} (the default): start one when none of {@code dragonfly.url},
- *       {@code dragonfly.host} and {@code dragonfly.port} is set and nothing answers on the
+ *       {@code dragonfly.host}, {@code dragonfly.port} and {@code dragonfly.cluster.nodes} is set and nothing answers on the
  *       default address, {@code localhost:6379};</li>
  *   <li>{@code always}: start one and use it, whatever is configured or running (the tests do
  *       this, so that they never touch a developer's server);</li>
- *   <li>{@code never}: never start one.</li>
+ *   <li>{@code never}: never start one;</li>
+ *   <li>{@code cluster}: start none here; {@link LocalClusterConfiguration} starts a local cluster.</li>
  * </ul>
  * The server comes from {@code dragonfly-test-support}: a Dragonfly container when Docker works,
  * else a {@code dragonfly} or {@code redis-server} binary on the {@code PATH}, else the
@@ -89,13 +90,22 @@ public class LocalServerConfiguration {
                     return ConditionOutcome.match("demo.local-server is always");
                 case "never":
                     return ConditionOutcome.noMatch("demo.local-server is never");
+                case "cluster":
+                    return ConditionOutcome.noMatch(
+                            "demo.local-server is cluster: LocalClusterConfiguration starts one");
                 case "auto":
                     break;
                 default:
                     throw new IllegalStateException(
-                            "demo.local-server must be auto, always or never, not '" + mode + "'");
+                            "demo.local-server must be auto, always, never or cluster, not '" + mode + "'");
             }
-            for (String property : new String[] {"dragonfly.url", "dragonfly.host", "dragonfly.port"}) {
+            for (String property : new String[] {
+                "dragonfly.url",
+                "dragonfly.host",
+                "dragonfly.port",
+                "dragonfly.cluster.nodes",
+                "dragonfly.cluster.nodes[0]"
+            }) {
                 if (environment.containsProperty(property)) {
                     return ConditionOutcome.noMatch(property + " is set");
                 }

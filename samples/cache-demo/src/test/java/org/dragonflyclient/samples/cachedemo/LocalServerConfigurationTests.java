@@ -34,6 +34,22 @@ class LocalServerConfigurationTests {
     }
 
     @Test
+    void configuredClusterNodesAreUsedAsTheyAre() {
+        contextRunner
+                .withPropertyValues("dragonfly.cluster.nodes=node1:7000,node2:7001")
+                .run(context -> assertThat(context).doesNotHaveBean(ManagedServer.class));
+    }
+
+    @Test
+    void clusterStartsNoSingleServer_andNoClusterWithoutTheClusterConfiguration() {
+        contextRunner
+                .withPropertyValues("demo.local-server=cluster")
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(ManagedServer.class)
+                        .doesNotHaveBean(DragonflyConnectionDetails.class));
+    }
+
+    @Test
     void neverStartsNothing() {
         contextRunner
                 .withPropertyValues("demo.local-server=never")
@@ -62,6 +78,6 @@ class LocalServerConfigurationTests {
                         .hasFailed()
                         .getFailure()
                         .rootCause()
-                        .hasMessageContaining("auto, always or never"));
+                        .hasMessageContaining("auto, always, never or cluster"));
     }
 }
