@@ -32,6 +32,8 @@ class DragonflyCacheManagerConfiguration {
 
     private static final Log logger = LogFactory.getLog(DragonflyCacheManagerConfiguration.class);
 
+    private static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
+
     @Bean
     @ConditionalOnMissingBean(CacheManager.class)
     DragonflyCacheManager cacheManager(
@@ -49,12 +51,19 @@ class DragonflyCacheManagerConfiguration {
                 : ClassUtils.getDefaultClassLoader();
         CacheSerializers serializers =
                 new CacheSerializers(allowList(cache.getAllowedPackages(), beanFactory), classLoader, beanFactory);
+        LocalTierTracking localTier = new LocalTierTracking(cache);
+        if (localTier.requested() && !ClassUtils.isPresent(CAFFEINE, classLoader)) {
+            throw new IllegalStateException("The local tier (dragonfly.cache.local.enabled) keeps its entries in "
+                    + "Caffeine, which is not on the class path. Add the dependency "
+                    + "com.github.ben-manes.caffeine:caffeine (Spring Boot manages its version), or set "
+                    + "dragonfly.cache.local.enabled=false");
+        }
         CacheSettingsMapper settings = new CacheSettingsMapper(
                 cache,
                 serializers,
                 serializer.getIfUnique(),
                 keyConverter.getIfUnique(),
-                localTierPossible(client, new LocalTierTracking(cache)));
+                localTierPossible(client, localTier));
         DragonflyCacheManager.Builder builder = DragonflyCacheManager.builder(client)
                 .cacheDefaults(settings.defaults())
                 .failFast(cache.isFailFast())
