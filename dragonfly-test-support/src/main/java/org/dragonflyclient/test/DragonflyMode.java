@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * It keeps each connection's protocol ({@code HELLO 2|3}), name and tracking state, and string keys
  * with expiry. Commands: {@code PING ECHO HELLO AUTH SELECT CLIENT CLUSTER INFO DBSIZE FLUSHALL FLUSHDB GET
- * GETEX SET DEL UNLINK EXISTS SCAN KEYS EVAL EVALSHA SCRIPT QUIT}; anything else gets Dragonfly's
+ * GETEX PTTL SET DEL UNLINK EXISTS SCAN KEYS EVAL EVALSHA SCRIPT QUIT}; anything else gets Dragonfly's
  * unknown-command error. Scripts are not Lua: {@code EVAL} runs bodies made of
  * {@code [return] redis.call('CMD', 'literal' | KEYS[i] | ARGV[i], ...)} lines and comments, and
  * refuses anything else with a compile error that says so.
@@ -199,6 +199,7 @@ public final class DragonflyMode implements ScriptedServer.Script {
                 }
                 case "GET" -> arity(args, 1, 1) ? read(session, args.get(0), caching) : wrongArgs("get");
                 case "GETEX" -> getex(session, args, caching);
+                case "PTTL" -> arity(args, 1, 1) ? pttl(args.get(0)) : wrongArgs("pttl");
                 case "SET" -> set(session, args);
                 case "DEL", "UNLINK" -> delete(session, args, name);
                 case "EXISTS" ->
@@ -293,6 +294,15 @@ public final class DragonflyMode implements ScriptedServer.Script {
         String value = keys.get(key);
         track(session, key, caching);
         return value;
+    }
+
+    /** @return as Redis: -2 for a missing key, -1 for one without expiry, else the milliseconds left */
+    private long pttl(String key) {
+        if (keys.get(key) == null) {
+            return -2;
+        }
+        long expiresAt = keys.expiresAt(key);
+        return expiresAt == 0 ? -1 : Math.max(0, expiresAt - System.currentTimeMillis());
     }
 
     private Object getex(Session session, List<String> args, Boolean caching) {

@@ -168,8 +168,8 @@ public final class Connection implements FrameHandler {
 
     /**
      * This connection's identity, unique in the JVM and never reused: a connection reopened after
-     * a break is a new {@code Connection} with a new id. A near cache records the id a read went
-     * through; whatever the server tracked for it is gone once that connection closed.
+     * a break is a new {@code Connection} with a new id (and whatever the server tracked for the
+     * old one is gone).
      *
      * @return the id, at least 1
      */
@@ -652,6 +652,8 @@ public final class Connection implements FrameHandler {
             LockSupport.unpark(reader);
         }
         if (tracked) {
+            // Only after closed is published: a near cache keeps a reply only while its connection
+            // is open, and clears everything on this call (see DefaultNearCache).
             pushHandler.trackingLost(this, reason);
         }
         listener.closed(this, reason);
