@@ -2,8 +2,6 @@ package org.dragonflyclient.samples.cachedemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -74,18 +72,14 @@ class LocalTierProfileTests {
 
     /** A meter of the {@code books} cache, as the actuator shows it. */
     private double metric(String name, String moreTags) {
-        Metric metric = http.get()
+        CacheDemoApplicationTests.Metric metric = http.get()
                 .uri("/actuator/metrics/" + name + "?tag=cache:books" + moreTags)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Metric.class)
+                .expectBody(CacheDemoApplicationTests.Metric.class)
                 .returnResult()
                 .getResponseBody();
         return metric.measurements().get(0).value();
     }
-
-    record Metric(String name, List<Measurement> measurements) {}
-
-    record Measurement(String statistic, double value) {}
 }
