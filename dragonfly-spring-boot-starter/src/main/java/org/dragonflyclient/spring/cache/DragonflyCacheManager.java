@@ -33,6 +33,10 @@ import org.dragonflyclient.core.DragonflyClient;
  * <p>Caches named in the builder exist from the start (and get their metrics bound by Spring
  * Boot); any other name asked for is created on first use with the default settings, unless
  * {@link Builder#allowRuntimeCacheCreation(boolean)} forbids it.
+ *
+ * <p>A cache whose settings have a {@link LocalTier} keeps the entries it reads in this JVM too;
+ * it needs a client created with {@code tracking(true)} and Caffeine on the class path, and
+ * {@link #destroy()} stops the local tiers (Spring calls it when the manager is a bean).
  */
 public final class DragonflyCacheManager extends AbstractTransactionSupportingCacheManager implements DisposableBean {
 
