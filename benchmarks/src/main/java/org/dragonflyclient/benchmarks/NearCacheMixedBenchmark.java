@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -41,7 +42,8 @@ import org.dragonflyclient.spring.cache.DragonflyCache;
 
 /**
  * The local tier under change (issue 14): 16 threads, each operation a {@code @Cacheable} read of
- * a hot set of 1,024 keys (90%) or a write of one of them by another client (10%), a second
+ * a hot set of 1,024 keys (90%) or a write of one of them by another client (10%; each key
+ * written by one thread only, so its versions reach the server in order), a second
  * application that updates the cache directly ({@code SET} of the serialized value, as its
  * {@code @CachePut} would). Throughput next to what the reads saw:
  *
@@ -91,17 +93,35 @@ public class NearCacheMixedBenchmark {
     private final AtomicLongArray delivered = new AtomicLongArray(KEYS);
     private final AtomicLong lostTracking = new AtomicLong();
 
-    /** What the reads of one thread saw; JMH sums them over the threads of each iteration. */
+    /**
+     * One calling thread: what its reads saw (JMH sums the counters over the threads of each
+     * iteration), and which keys it writes. Each key has one writing thread, so that the versions
+     * of a key reach the server in the order they were numbered: two threads writing one key
+     * could see their {@code SET}s overtake each other, and the older version win.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Reads {
         public long staleReads;
         public long lateReads;
+        int writer;
+        int writers;
+
+        @Setup
+        public void assign(ThreadParams thread) {
+            writer = thread.getThreadIndex();
+            writers = thread.getThreadCount();
+        }
 
         @Setup(Level.Iteration)
         public void reset() {
             staleReads = 0;
             lateReads = 0;
+        }
+
+        /** @return one of the keys this thread writes */
+        int keyToWrite(ThreadLocalRandom random) {
+            return writer + writers * random.nextInt(KEYS / writers);
         }
     }
 
@@ -152,13 +172,14 @@ public class NearCacheMixedBenchmark {
     @Benchmark
     public Object readOrWrite(Reads reads) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int key = random.nextInt(KEYS);
         if (random.nextInt(10) == 0) {
+            int key = reads.keyToWrite(random);
             long version = written.incrementAndGet(key);
             writer.set(serverKey(key), serialized(VersionedValue.of(ids[key], version)));
             returned.accumulateAndGet(key, version, Math::max);
             return version;
         }
+        int key = random.nextInt(KEYS);
         // Without a local tier the server is the only copy: a SET that returned is seen at once.
         long mustSee = localTier != null ? delivered.get(key) : returned.get(key);
         long mayMiss = returned.get(key);

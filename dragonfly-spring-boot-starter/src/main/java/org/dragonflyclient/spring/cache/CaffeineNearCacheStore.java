@@ -93,17 +93,13 @@ final class CaffeineNearCacheStore implements NearCacheStore {
 
     /**
      * @param key the server key
-     * @param nowNanos {@link System#nanoTime()}
      * @return the decoded value of the live entry of this key, or {@code null} when there is none
-     *     or it was not decoded yet
+     *     or it was not decoded yet; Caffeine returns no entry past its deadline (the expiry below)
      */
     @Nullable
-    Object decoded(NearCacheKey key, long nowNanos) {
+    Object decoded(NearCacheKey key) {
         Holder holder = cache.getIfPresent(key);
-        if (holder == null || holder.entry.isExpired(nowNanos)) {
-            return null;
-        }
-        return holder.decoded;
+        return holder == null ? null : holder.decoded;
     }
 
     /**

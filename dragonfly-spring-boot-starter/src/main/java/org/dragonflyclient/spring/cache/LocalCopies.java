@@ -88,7 +88,7 @@ final class LocalCopies implements AutoCloseable {
      */
     @Nullable
     Object decoded(NearCacheKey key) {
-        Object decoded = store.decoded(key, System.nanoTime());
+        Object decoded = store.decoded(key);
         if (decoded != null) {
             decodedHits.increment();
         }
