@@ -580,8 +580,8 @@ public final class ClientOptions {
          * {@link #trackingListener(TrackingListener) tracking listener}. Needs RESP3: creating the
          * client fails when the server refuses {@code HELLO 3} or {@code CLIENT TRACKING}, and
          * {@link #build()} fails with {@link Protocol#RESP2}. Dedicated connections (blocking
-         * pops, {@code WATCH} transactions) and subscribers are not tracked. URI:
-         * {@code tracking=on}.
+         * pops, {@code WATCH} transactions) and subscribers are not tracked. A
+         * {@link DragonflyClient#nearCache near cache} needs it. URI: {@code tracking=on}.
          *
          * @param on {@code true} to track what pooled connections read
          * @return this builder

@@ -113,7 +113,7 @@ class NearCacheFaultTest {
     }
 
     @Test
-    void dragonflyMode_flushAndKilledConnections_emptyTheLocalTier() throws Exception {
+    void dragonflyMode_changeAndFlush_emptyTheLocalTier() throws Exception {
         DragonflyMode dragonfly = new DragonflyMode();
         try (ScriptedServer server = ScriptedServer.start(dragonfly);
                 DragonflyClient client = tracked(server.uri());

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
 
 import org.dragonflyclient.test.DragonflyMode;
+import org.dragonflyclient.test.ManagedServer;
 import org.dragonflyclient.test.ScriptedServer;
 import org.dragonflyclient.test.TestServer;
 import org.dragonflyclient.test.WithTestServer;
@@ -43,25 +44,54 @@ class NearCacheRaceTest {
     private static final int KEYS = 4;
     private static final int ROUNDS = 3_000;
     private static final int READERS = 4;
+    private static final int KILL_EVERY = 100;
 
     @Test
     void readersAndAWriter_neverReadAStaleValueOnceItsInvalidationWasDelivered(TestServer server) throws Exception {
         assumeTrue(
                 server.capabilities().hello(), server.capabilities().lacks("RESP3 and CLIENT TRACKING (Redis 6.0+)"));
-        runOracle(server.uri(), "near:race:");
+        runOracle(server.uri(), "near:race:", null);
     }
 
     @Test
     void dragonflyMode_sameOracle() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(new DragonflyMode())) {
-            runOracle(server.uri(), "near:race:df:");
+            runOracle(server.uri(), "near:race:df:", null);
         }
     }
 
-    private static void runOracle(String uri, String prefix) throws Exception {
+    /**
+     * The same oracle while every {@value #KILL_EVERY} rounds {@code CLIENT KILL} closes every
+     * connection (the tracking one and the writer's): reads and writes may then fail, and a
+     * round counts as delivered only if both its {@code SET} and its fence succeeded. A fence
+     * that succeeded ran on a connection alive after the {@code SET}: either it tracked the key
+     * (the invalidation came first) or the copies of earlier connections were dropped when their
+     * loss was reported, which happens before the pool opens the next connection.
+     */
+    @Test
+    void clientKillsDuringTheRace_neverLeaveAStaleValue(ManagedServer server) throws Exception {
+        assumeTrue(
+                server.capabilities().hello(), server.capabilities().lacks("RESP3 and CLIENT TRACKING (Redis 6.0+)"));
+        AtomicLong kills = new AtomicLong();
+        NearCacheStats stats = runOracle(server.uri(), "near:race:kill:", () -> {
+            server.execute("CLIENT", "KILL", "TYPE", "normal");
+            kills.incrementAndGet();
+        });
+        assertThat(kills.get()).isEqualTo(ROUNDS / KILL_EVERY);
+        assertThat(stats.invalidations()).as("losses and invalidations applied").isGreaterThanOrEqualTo(kills.get());
+    }
+
+    /**
+     * Runs readers against the writer and checks every read against the oracle.
+     *
+     * @param chaos run every {@value #KILL_EVERY} rounds, or {@code null}: then nothing may fail
+     * @return the near cache's counters at the end
+     */
+    private static NearCacheStats runOracle(String uri, String prefix, Runnable chaos) throws Exception {
         try (DragonflyClient client = DragonflyClient.create(ClientOptions.fromUri(uri).toBuilder()
                         .poolSize(1)
                         .timeout(Duration.ofSeconds(10))
+                        .reconnectDelay(Duration.ofMillis(10), Duration.ofMillis(100))
                         .tracking(true)
                         .build());
                 DragonflyClient writer = DragonflyClient.create(ClientOptions.fromUri(uri).toBuilder()
@@ -77,7 +107,6 @@ class NearCacheRaceTest {
             }
             ConcurrentLinkedQueue<String> found = new ConcurrentLinkedQueue<>();
             AtomicLong reads = new AtomicLong();
-            AtomicLong hits = new AtomicLong();
             CountDownLatch done = new CountDownLatch(1);
 
             List<Thread> readers = new ArrayList<>();
@@ -88,7 +117,15 @@ class NearCacheRaceTest {
                     while (done.getCount() > 0 && found.size() < 10) {
                         k = (k + 1) % KEYS;
                         long low = delivered.get(k);
-                        String value = async ? asyncRead(near, keys[k]) : near.get(keys[k]);
+                        String value;
+                        try {
+                            value = async ? asyncRead(near, keys[k]) : near.get(keys[k]);
+                        } catch (RuntimeException e) {
+                            if (chaos == null) {
+                                throw e;
+                            }
+                            continue; // a killed connection: this read has no value to check
+                        }
                         long high = started.get(k);
                         long read = Long.parseLong(value);
                         reads.incrementAndGet();
@@ -104,9 +141,18 @@ class NearCacheRaceTest {
                 for (long n = 1; n <= ROUNDS && found.isEmpty(); n++) {
                     int k = (int) (n % KEYS);
                     started.set(k, n);
-                    writer.set(keys[k], Long.toString(n));
-                    client.ping(); // the fence: the SET's invalidation is applied once this returns
-                    delivered.set(k, n);
+                    try {
+                        writer.set(keys[k], Long.toString(n));
+                        client.ping(); // the fence: the SET's invalidation is applied once this returns
+                        delivered.set(k, n);
+                    } catch (DragonflyException e) {
+                        if (chaos == null) {
+                            throw e;
+                        }
+                    }
+                    if (chaos != null && n % KILL_EVERY == 0) {
+                        chaos.run();
+                    }
                 }
             } finally {
                 done.countDown();
@@ -114,11 +160,14 @@ class NearCacheRaceTest {
                     reader.join();
                 }
             }
-            hits.set(near.stats().hits());
+            NearCacheStats stats = near.stats();
 
             assertThat(found).as("stale or impossible reads").isEmpty();
-            assertThat(reads.get()).as("reads done").isGreaterThan(ROUNDS);
-            assertThat(hits.get()).as("local hits (the near cache was in play)").isPositive();
+            assertThat(reads.get()).as("reads checked").isGreaterThan(ROUNDS);
+            assertThat(stats.hits())
+                    .as("local hits (the near cache was in play)")
+                    .isPositive();
+            return stats;
         }
     }
 

@@ -125,7 +125,7 @@ public final class DefaultNearCache implements NearCache, TrackingListener {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<byte @Nullable []> result = new CompletableFuture<>();
-        read.pttl.whenComplete((ttl, failure) -> {
+        CompletableFuture.allOf(read.get, read.pttl).whenComplete((ignored, failure) -> {
             try {
                 byte[] value = read.finish();
                 result.complete(value == null ? null : value.clone());
@@ -143,7 +143,14 @@ public final class DefaultNearCache implements NearCache, TrackingListener {
             return local;
         }
         Read read = send(cacheKey, key);
-        reads.awaitLast(read.connection, read.pttl);
+        try {
+            reads.awaitLast(read.connection, read.pttl);
+        } catch (RuntimeException e) {
+            if (!read.get.isDone()) { // timed out or interrupted before the GET's reply
+                pending.remove(cacheKey, read);
+                throw e;
+            } // else only PTTL failed: finish() returns the GET's outcome and keeps nothing
+        }
         return read.finish();
     }
 
@@ -197,11 +204,14 @@ public final class DefaultNearCache implements NearCache, TrackingListener {
             this.pttl = KEYS.keyToLong(Keyword.PTTL, serverKey);
         }
 
-        /** Once both replies are in: keeps the value if the guard allows, returns it or throws the GET's failure. */
+        /**
+         * Once the {@code GET} is done: keeps its value if {@code PTTL} answered and the guard
+         * allows, and returns it or throws the {@code GET}'s failure.
+         */
         byte @Nullable [] finish() {
             try {
                 byte[] value = Commands.result(get);
-                Long ttl = pttl.isCompletedExceptionally() ? null : pttl.getNow(null);
+                Long ttl = pttl.isDone() && !pttl.isCompletedExceptionally() ? pttl.getNow(null) : null;
                 if (value != null && ttl != null) {
                     keep(value, ttl);
                 }
@@ -291,6 +301,11 @@ public final class DefaultNearCache implements NearCache, TrackingListener {
     @Override
     public long size() {
         return store.size();
+    }
+
+    /** @return tokens of reads in flight, for tests of the bound on {@link #pending} */
+    int pendingReads() {
+        return pending.size();
     }
 
     @Override
