@@ -33,7 +33,9 @@ import org.dragonflyclient.benchmarks.cache.CachingConfiguration;
  * Workload g: the {@code @Cacheable} hit path, 16 threads calling a cached service through
  * Spring's proxy and {@code CacheInterceptor}: key generation, {@code Cache.get}, the round trip
  * and deserialization of a 100-character value. Ours ({@code DragonflyCacheManager}) against
- * Spring Data Redis's {@code RedisCacheManager} on Lettuce, both from {@link CacheManagerFactory}.
+ * Spring Data Redis's {@code RedisCacheManager} on Lettuce, both from {@link CacheManagerFactory};
+ * and ours with the local tier on (hits answered in the JVM) against Spring's
+ * {@code CaffeineCacheManager}, a cache with no server at all.
  * Also measured for bytes allocated per operation (workload h).
  *
  * <p>Setup fills the cache and proves the hits: a second pass must not run the service, and
@@ -57,7 +59,17 @@ public class CacheHitBenchmark {
 
     private static final int KEYS = 1024;
 
-    @Param({CacheManagerFactory.DRAGONFLY, CacheManagerFactory.SPRING_DATA_REDIS})
+    /**
+     * The table's row compares {@code dragonfly} with {@code spring-data-redis}; the local tier
+     * ({@code dragonfly-local}, issue 14) is compared with both and with {@code caffeine}, the
+     * JVM-local limit, in {@code results/2026-12-03-near-cache.md}.
+     */
+    @Param({
+        CacheManagerFactory.DRAGONFLY,
+        CacheManagerFactory.SPRING_DATA_REDIS,
+        CacheManagerFactory.DRAGONFLY_LOCAL,
+        CacheManagerFactory.CAFFEINE
+    })
     public String cacheManager;
 
     /**

@@ -1,10 +1,12 @@
 package org.dragonflyclient.benchmarks.cache;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.tracing.MicrometerTracing;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
@@ -15,7 +17,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.dragonflyclient.benchmarks.BenchmarkServer;
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.core.TrackingListener;
 import org.dragonflyclient.spring.cache.DragonflyCacheManager;
+import org.dragonflyclient.spring.cache.DragonflyCacheSettings;
+import org.dragonflyclient.spring.cache.LocalTier;
 import org.dragonflyclient.spring.observation.DragonflyCommandObservationConvention;
 import org.dragonflyclient.spring.observation.ObservationCommandListener;
 
@@ -39,6 +44,13 @@ public final class CacheManagerFactory {
     public static final String DRAGONFLY = "dragonfly";
     /** {@code @Param} value of Spring Data Redis's {@code RedisCacheManager} on Lettuce. */
     public static final String SPRING_DATA_REDIS = "spring-data-redis";
+    /** {@code @Param} value of this project's cache manager with the local tier on (issue 14). */
+    public static final String DRAGONFLY_LOCAL = "dragonfly-local";
+    /** {@code @Param} value of Spring's {@code CaffeineCacheManager}: a JVM-local cache, the limit of a local tier. */
+    public static final String CAFFEINE = "caffeine";
+
+    /** The bound of the local tier and of the Caffeine cache: the starter's default. */
+    private static final long LOCAL_ENTRIES = LocalTier.DEFAULT_MAXIMUM_SIZE;
 
     private CacheManagerFactory() {}
 
@@ -61,12 +73,29 @@ public final class CacheManagerFactory {
      */
     public static OpenedCacheManager open(
             String implementation, BenchmarkServer server, @Nullable ObservationRegistry observations) {
+        return open(implementation, server, observations, TrackingListener.NONE);
+    }
+
+    /**
+     * @param implementation {@link #DRAGONFLY}, {@link #DRAGONFLY_LOCAL}, {@link #SPRING_DATA_REDIS} or {@link #CAFFEINE}
+     * @param server where to connect (not used by {@link #CAFFEINE})
+     * @param observations as above, or {@code null}
+     * @param invalidations told of every invalidation after the local tier applied it ({@link #DRAGONFLY_LOCAL} only)
+     * @return a connected cache manager
+     */
+    public static OpenedCacheManager open(
+            String implementation,
+            BenchmarkServer server,
+            @Nullable ObservationRegistry observations,
+            TrackingListener invalidations) {
         return switch (implementation) {
-            case DRAGONFLY -> dragonfly(server, observations);
+            case DRAGONFLY -> dragonfly(server, observations, null);
+            case DRAGONFLY_LOCAL -> dragonfly(server, observations, invalidations);
             case SPRING_DATA_REDIS -> springDataRedis(server, observations);
+            case CAFFEINE -> caffeine();
             default ->
                 throw new IllegalArgumentException("Unknown cache manager " + implementation + "; expected " + DRAGONFLY
-                        + " or " + SPRING_DATA_REDIS);
+                        + ", " + DRAGONFLY_LOCAL + ", " + SPRING_DATA_REDIS + " or " + CAFFEINE);
         };
     }
 
@@ -74,21 +103,47 @@ public final class CacheManagerFactory {
      * The starter's {@code DragonflyCacheManager} as the starter builds it by default (JDK
      * serialization with the JDK value types allowed, which covers the {@code String} values here,
      * fail-open, no TTL), over a client with default options. The manager does not close the
-     * client, so the client is the connection to close.
+     * client, so the client is the connection to close. With {@code invalidations}, as the starter
+     * builds it with {@code dragonfly.cache.local.enabled=true}: tracking on, the default local
+     * tier (10,000 entries, Caffeine).
      */
-    private static OpenedCacheManager dragonfly(BenchmarkServer server, @Nullable ObservationRegistry observations) {
+    private static OpenedCacheManager dragonfly(
+            BenchmarkServer server,
+            @Nullable ObservationRegistry observations,
+            @Nullable TrackingListener invalidations) {
         ClientOptions.Builder options =
                 ClientOptions.builder().host(server.host()).port(server.port());
+        if (invalidations != null) {
+            options.tracking(true).trackingListener(invalidations);
+        }
         if (observations != null) {
             options.commandListener(new ObservationCommandListener(
                     observations, DragonflyCommandObservationConvention.defaults(), server.host(), server.port(), 0));
         }
         DragonflyClient client = DragonflyClient.create(options.build());
-        DragonflyCacheManager manager = DragonflyCacheManager.builder(client).build();
+        DragonflyCacheSettings settings = DragonflyCacheSettings.defaults();
+        if (invalidations != null) {
+            settings = settings.withLocalTier(LocalTier.maximumSize(LOCAL_ENTRIES));
+        }
+        DragonflyCacheManager manager =
+                DragonflyCacheManager.builder(client).cacheDefaults(settings).build();
+        AutoCloseable close = () -> {
+            manager.destroy();
+            client.close();
+        };
         return new OpenedCacheManager(
                 manager,
-                client,
-                "DragonflyCacheManager (defaults), poolSize " + client.options().poolSize());
+                close,
+                "DragonflyCacheManager (" + (invalidations != null ? "local tier " + settings.localTier() : "defaults")
+                        + "), poolSize " + client.options().poolSize());
+    }
+
+    /** Spring's {@code CaffeineCacheManager} bounded like the local tier: no server at all. */
+    private static OpenedCacheManager caffeine() {
+        CaffeineCacheManager manager = new CaffeineCacheManager();
+        manager.setCaffeine(Caffeine.newBuilder().maximumSize(LOCAL_ENTRIES));
+        return new OpenedCacheManager(
+                manager, () -> {}, "CaffeineCacheManager (spring-context-support), maximumSize " + LOCAL_ENTRIES);
     }
 
     private static OpenedCacheManager springDataRedis(

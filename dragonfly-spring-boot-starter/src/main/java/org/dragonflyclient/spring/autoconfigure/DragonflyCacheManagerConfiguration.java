@@ -32,6 +32,8 @@ class DragonflyCacheManagerConfiguration {
 
     private static final Log logger = LogFactory.getLog(DragonflyCacheManagerConfiguration.class);
 
+    private static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
+
     @Bean
     @ConditionalOnMissingBean(CacheManager.class)
     DragonflyCacheManager cacheManager(
@@ -49,8 +51,19 @@ class DragonflyCacheManagerConfiguration {
                 : ClassUtils.getDefaultClassLoader();
         CacheSerializers serializers =
                 new CacheSerializers(allowList(cache.getAllowedPackages(), beanFactory), classLoader, beanFactory);
-        CacheSettingsMapper settings =
-                new CacheSettingsMapper(cache, serializers, serializer.getIfUnique(), keyConverter.getIfUnique());
+        LocalTierTracking localTier = new LocalTierTracking(cache);
+        if (localTier.requested() && !ClassUtils.isPresent(CAFFEINE, classLoader)) {
+            throw new IllegalStateException("The local tier (dragonfly.cache.local.enabled) keeps its entries in "
+                    + "Caffeine, which is not on the class path. Add the dependency "
+                    + "com.github.ben-manes.caffeine:caffeine (Spring Boot manages its version), or set "
+                    + "dragonfly.cache.local.enabled=false");
+        }
+        CacheSettingsMapper settings = new CacheSettingsMapper(
+                cache,
+                serializers,
+                serializer.getIfUnique(),
+                keyConverter.getIfUnique(),
+                localTierPossible(client, localTier));
         DragonflyCacheManager.Builder builder = DragonflyCacheManager.builder(client)
                 .cacheDefaults(settings.defaults())
                 .failFast(cache.isFailFast())
@@ -67,6 +80,28 @@ class DragonflyCacheManagerConfiguration {
         List<CacheManagerCustomizer<?>> customizers =
                 cacheManagerCustomizers.orderedStream().toList();
         return new CacheManagerCustomizers(customizers).customize(builder.build());
+    }
+
+    /**
+     * Whether the caches may keep their local tier: only over a client with tracking on. The
+     * auto-configured client has it whenever a local tier is asked for; an application's own
+     * client or options may not.
+     */
+    private static boolean localTierPossible(DragonflyClient client, LocalTierTracking localTier) {
+        if (!localTier.requested() || client.options().tracking()) {
+            return true;
+        }
+        if (localTier.allowFallback()) {
+            logger.warn("Caches run WITHOUT their local tier (dragonfly.cache.local.allow-fallback=true): the "
+                    + "DragonflyClient has tracking off, so nothing would tell this JVM when an entry changes");
+            return false;
+        }
+        throw new IllegalStateException("The local tier (dragonfly.cache.local.enabled) needs a DragonflyClient with "
+                + "tracking on, so that the server tells this JVM when an entry changes, but the client has tracking "
+                + "off. When the application defines its own ClientOptions or DragonflyClient bean, build it with "
+                + "ClientOptions.builder().tracking(true) (tracking=on in the URI); otherwise set "
+                + "dragonfly.cache.local.enabled=false, or dragonfly.cache.local.allow-fallback=true to start without "
+                + "the local tier");
     }
 
     /**

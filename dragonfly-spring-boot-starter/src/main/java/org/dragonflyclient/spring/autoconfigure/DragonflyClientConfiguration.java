@@ -14,8 +14,8 @@ import org.dragonflyclient.core.CommandListener;
 import org.dragonflyclient.core.DragonflyClient;
 
 /**
- * The client: connection details, then options (properties, listeners, customizers), then the
- * client itself. Each step is a bean of its own so that an application can replace any of them.
+ * The client: connection details, then options (properties, listeners, customizers, tracking when
+ * a cache keeps a local tier), then the client itself. Each step is a bean of its own so that an application can replace any of them.
  */
 @Configuration(proxyBeanMethods = false)
 class DragonflyClientConfiguration {
@@ -79,12 +79,13 @@ class DragonflyClientConfiguration {
         builder.commandListener(
                 CompositeCommandListener.of(commandListeners.orderedStream().toList()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        // After the customizers, so that a protocol they chose is known: the local tier needs tracking.
+        return new LocalTierTracking(properties.getCache()).apply(builder.build());
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    DragonflyClient dragonflyClient(ClientOptions dragonflyClientOptions) {
-        return DragonflyClient.create(dragonflyClientOptions);
+    DragonflyClient dragonflyClient(ClientOptions dragonflyClientOptions, DragonflyProperties properties) {
+        return new LocalTierTracking(properties.getCache()).create(dragonflyClientOptions);
     }
 }

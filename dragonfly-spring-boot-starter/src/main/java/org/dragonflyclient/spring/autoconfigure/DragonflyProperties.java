@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the Dragonfly client and cache manager, under {@code dragonfly.*}.
@@ -386,6 +387,8 @@ public class DragonflyProperties {
 
         private final Sync sync = new Sync();
 
+        private final Local local = new Local();
+
         /**
          * Settings of single caches by cache name, each overriding the defaults above; these caches are created at
          * start-up.
@@ -486,6 +489,10 @@ public class DragonflyProperties {
 
         public Sync getSync() {
             return this.sync;
+        }
+
+        public Local getLocal() {
+            return this.local;
         }
 
         public Map<String, NamedCache> getCaches() {
@@ -596,6 +603,8 @@ public class DragonflyProperties {
          */
         private @Nullable Serializer serializer;
 
+        private final NamedLocal local = new NamedLocal();
+
         public @Nullable Duration getTimeToLive() {
             return this.timeToLive;
         }
@@ -650,6 +659,142 @@ public class DragonflyProperties {
 
         public void setSerializer(@Nullable Serializer serializer) {
             this.serializer = serializer;
+        }
+
+        public NamedLocal getLocal() {
+            return this.local;
+        }
+    }
+
+    /**
+     * The local tier of every cache: a copy of read entries in this JVM, kept coherent by the
+     * server's invalidation messages (CLIENT TRACKING, RESP3 only).
+     */
+    public static class Local {
+
+        /**
+         * Whether caches also keep the entries they read in this JVM (Caffeine), dropped as soon as the server
+         * reports a change; turns on client tracking, which needs RESP3.
+         */
+        private boolean enabled;
+
+        /**
+         * Most entries each cache keeps in this JVM; ignored when maximum-weight is set.
+         */
+        private long maximumSize = 10_000;
+
+        /**
+         * Most bytes of keys and values (as stored on the server) each cache keeps in this JVM; replaces maximum-size when
+         * set.
+         */
+        private @Nullable DataSize maximumWeight;
+
+        /**
+         * Longest an entry is kept in this JVM (10m when not set), a bound for late invalidations; it never outlives
+         * the server entry's own time to live either way.
+         */
+        private @Nullable Duration timeToLive;
+
+        /**
+         * Whether the application starts without the local tier, with a warning, when it cannot be kept coherent
+         * (RESP2, or a server that refuses CLIENT TRACKING), instead of failing to start.
+         */
+        private boolean allowFallback;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public long getMaximumSize() {
+            return this.maximumSize;
+        }
+
+        public void setMaximumSize(long maximumSize) {
+            this.maximumSize = maximumSize;
+        }
+
+        public @Nullable DataSize getMaximumWeight() {
+            return this.maximumWeight;
+        }
+
+        public void setMaximumWeight(@Nullable DataSize maximumWeight) {
+            this.maximumWeight = maximumWeight;
+        }
+
+        public @Nullable Duration getTimeToLive() {
+            return this.timeToLive;
+        }
+
+        public void setTimeToLive(@Nullable Duration timeToLive) {
+            this.timeToLive = timeToLive;
+        }
+
+        public boolean isAllowFallback() {
+            return this.allowFallback;
+        }
+
+        public void setAllowFallback(boolean allowFallback) {
+            this.allowFallback = allowFallback;
+        }
+    }
+
+    /** The local tier of one cache; each setting not set is taken from dragonfly.cache.local.*. */
+    public static class NamedLocal {
+
+        /**
+         * Whether this cache also keeps the entries it reads in this JVM.
+         */
+        private @Nullable Boolean enabled;
+
+        /**
+         * Most entries this cache keeps in this JVM.
+         */
+        private @Nullable Long maximumSize;
+
+        /**
+         * Most bytes of keys and values this cache keeps in this JVM; replaces maximum-size when set.
+         */
+        private @Nullable DataSize maximumWeight;
+
+        /**
+         * Longest an entry of this cache is kept in this JVM; never longer than the server entry lives.
+         */
+        private @Nullable Duration timeToLive;
+
+        public @Nullable Boolean getEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(@Nullable Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable Long getMaximumSize() {
+            return this.maximumSize;
+        }
+
+        public void setMaximumSize(@Nullable Long maximumSize) {
+            this.maximumSize = maximumSize;
+        }
+
+        public @Nullable DataSize getMaximumWeight() {
+            return this.maximumWeight;
+        }
+
+        public void setMaximumWeight(@Nullable DataSize maximumWeight) {
+            this.maximumWeight = maximumWeight;
+        }
+
+        public @Nullable Duration getTimeToLive() {
+            return this.timeToLive;
+        }
+
+        public void setTimeToLive(@Nullable Duration timeToLive) {
+            this.timeToLive = timeToLive;
         }
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.cache.support.AbstractValueAdaptingCache;
 import org.springframework.cache.support.NullValue;
 
 import org.dragonflyclient.core.DragonflyClient;
+import org.dragonflyclient.core.NearCacheKey;
+import org.dragonflyclient.core.NearCacheStats;
 import org.dragonflyclient.spring.cache.serializer.ValueSerializationException;
 
 /**
@@ -33,6 +35,11 @@ import org.dragonflyclient.spring.cache.serializer.ValueSerializationException;
  * {@code UNLINK}; it never uses {@code KEYS}. Asynchronous results are completed on the
  * manager's executor, never on the client's I/O thread, so that callbacks and loaders never
  * hold up replies of other callers.
+ *
+ * <p>With a {@link LocalTier local tier}, reads first look for a local copy ({@link LocalCopies}),
+ * decoded once and kept until the server reports its key changed (or the copy expires, or
+ * tracking is lost); writes from this JVM drop the local copy before they return, so the next
+ * read fetches what was written.
  */
 public final class DragonflyCache extends AbstractValueAdaptingCache {
 
@@ -47,6 +54,7 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
     private final String keyPrefix;
     private final CacheStatistics statistics = new CacheStatistics();
     private final DragonflyCacheStore store;
+    private final @Nullable LocalCopies local;
     private final AtomicBoolean warnedUnreadable = new AtomicBoolean();
 
     DragonflyCache(String name, DragonflyCacheSettings settings, CacheRuntime runtime) {
@@ -55,7 +63,24 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
         this.settings = settings;
         this.runtime = runtime;
         this.keyPrefix = settings.keyPrefixFor(name);
-        this.store = new DragonflyCacheStore(name, keyPrefix, settings, runtime, statistics);
+        this.local = openLocalTier(name, settings, runtime);
+        this.store = new DragonflyCacheStore(
+                name, keyPrefix, settings, runtime, statistics, local != null ? local.near() : null);
+    }
+
+    private static @Nullable LocalCopies openLocalTier(
+            String name, DragonflyCacheSettings settings, CacheRuntime runtime) {
+        if (!settings.localTier().enabled()) {
+            return null;
+        }
+        if (settings.idleExpiry()) {
+            // Local hits never reach the server, so they could not extend the entry's idle time.
+            throw new IllegalStateException("Cache '" + name + "' has both a local tier and a time to idle, but "
+                    + "reads answered locally never reach the server, so they cannot extend the entry's idle time. "
+                    + "Use time-to-live instead of time-to-idle for this cache, or turn its local tier off "
+                    + "(dragonfly.cache.caches." + name + ".local.enabled=false)");
+        }
+        return LocalCopies.open(name, settings.localTier(), runtime.client());
     }
 
     @Override
@@ -79,6 +104,26 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
         return statistics;
     }
 
+    /**
+     * @return the counters of the local tier (hits, misses, invalidations heard, evictions), or
+     *     {@code null} when this cache has none
+     */
+    public @Nullable NearCacheStats localTierStatistics() {
+        return local != null ? local.stats() : null;
+    }
+
+    /** @return the number of entries the local tier holds, 0 without a local tier */
+    public long localTierSize() {
+        return local != null ? local.size() : 0;
+    }
+
+    /** Stops the local tier (if any): its copies are dropped and it hears no more invalidations. */
+    void closeLocalTier() {
+        if (local != null) {
+            local.close();
+        }
+    }
+
     // ------------------------------------------------------------------ reads
 
     @Override
@@ -88,12 +133,46 @@ public final class DragonflyCache extends AbstractValueAdaptingCache {
 
     /** Reads and decodes one entry: its store value ({@link NullValue} for a cached null), or {@code null}. */
     private @Nullable Object read(Object key, byte[] serverKey, boolean count) {
-        return found(key, store.get(key, serverKey), count);
+        if (local == null) {
+            return found(key, store.get(key, serverKey), count);
+        }
+        NearCacheKey localKey = NearCacheKey.of(serverKey);
+        Object decoded = local.decoded(localKey);
+        if (decoded != null) {
+            if (count) {
+                statistics.recordHit();
+            }
+            return decoded;
+        }
+        byte[] bytes = store.get(key, serverKey);
+        Object value = found(key, bytes, count);
+        if (value != null) {
+            local.remember(localKey, bytes, value);
+        }
+        return value;
     }
 
     /** Reads without blocking; decoding and everything after it run on the manager's executor. */
     private CompletableFuture<@Nullable Object> readAsync(Object key, byte[] serverKey) {
-        return store.getAsync(key, serverKey).thenApplyAsync(bytes -> found(key, bytes, true), runtime.executor());
+        if (local == null) {
+            return store.getAsync(key, serverKey).thenApplyAsync(bytes -> found(key, bytes, true), runtime.executor());
+        }
+        NearCacheKey localKey = NearCacheKey.of(serverKey);
+        Object decoded = local.decoded(localKey);
+        if (decoded != null) {
+            statistics.recordHit();
+            return CompletableFuture.completedFuture(decoded);
+        }
+        return store.getAsync(key, serverKey)
+                .thenApplyAsync(
+                        bytes -> {
+                            Object value = found(key, bytes, true);
+                            if (value != null) {
+                                local.remember(localKey, bytes, value);
+                            }
+                            return value;
+                        },
+                        runtime.executor());
     }
 
     /** Decodes what a read found, and counts it as a hit or a miss when it is the caller's own read. */

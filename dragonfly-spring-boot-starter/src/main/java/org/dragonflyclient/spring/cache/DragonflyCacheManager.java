@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cache.Cache;
 import org.springframework.cache.transaction.AbstractTransactionSupportingCacheManager;
 
@@ -31,13 +33,19 @@ import org.dragonflyclient.core.DragonflyClient;
  * <p>Caches named in the builder exist from the start (and get their metrics bound by Spring
  * Boot); any other name asked for is created on first use with the default settings, unless
  * {@link Builder#allowRuntimeCacheCreation(boolean)} forbids it.
+ *
+ * <p>A cache whose settings have a {@link LocalTier} keeps the entries it reads in this JVM too;
+ * it needs a client created with {@code tracking(true)} and Caffeine on the class path, and
+ * {@link #destroy()} stops the local tiers (Spring calls it when the manager is a bean).
  */
-public final class DragonflyCacheManager extends AbstractTransactionSupportingCacheManager {
+public final class DragonflyCacheManager extends AbstractTransactionSupportingCacheManager implements DisposableBean {
 
     private final CacheRuntime runtime;
     private final DragonflyCacheSettings defaults;
     private final List<DragonflyCache> initialCaches;
     private final boolean allowRuntimeCacheCreation;
+    /** Every cache made, so that {@link #destroy()} can stop their local tiers. */
+    private final ConcurrentLinkedQueue<DragonflyCache> created = new ConcurrentLinkedQueue<>();
 
     private DragonflyCacheManager(Builder builder) {
         // The breaker guards the client as a whole: over a cluster it would turn one master's outage
@@ -53,7 +61,7 @@ public final class DragonflyCacheManager extends AbstractTransactionSupportingCa
         this.defaults = builder.defaults;
         this.allowRuntimeCacheCreation = builder.allowRuntimeCacheCreation;
         this.initialCaches = builder.caches.entrySet().stream()
-                .map(e -> new DragonflyCache(e.getKey(), e.getValue() != null ? e.getValue() : defaults, runtime))
+                .map(e -> create(e.getKey(), e.getValue() != null ? e.getValue() : defaults))
                 .toList();
         setTransactionAware(builder.transactionAware);
         initializeCaches();
@@ -77,7 +85,25 @@ public final class DragonflyCacheManager extends AbstractTransactionSupportingCa
 
     @Override
     protected @Nullable Cache getMissingCache(String name) {
-        return allowRuntimeCacheCreation ? new DragonflyCache(name, defaults, runtime) : null;
+        return allowRuntimeCacheCreation ? create(name, defaults) : null;
+    }
+
+    private DragonflyCache create(String name, DragonflyCacheSettings settings) {
+        DragonflyCache cache = new DragonflyCache(name, settings, runtime);
+        created.add(cache);
+        return cache;
+    }
+
+    /**
+     * Stops the local tiers of the caches: their copies are dropped and they stop listening to
+     * invalidations. The client stays open (the manager does not own it); closing the client
+     * stops them too.
+     */
+    @Override
+    public void destroy() {
+        for (DragonflyCache cache; (cache = created.poll()) != null; ) {
+            cache.closeLocalTier();
+        }
     }
 
     /** @return the settings of caches created on first use */

@@ -29,7 +29,8 @@ public final class DragonflyCacheSettings {
             true,
             true,
             CacheValueSerializer.jdk(ClassAllowList.jdkValueTypes(), null),
-            CacheKeyConverter.defaults());
+            CacheKeyConverter.defaults(),
+            LocalTier.disabled());
 
     private final Duration timeToLive;
     private final Duration timeToIdle;
@@ -39,6 +40,7 @@ public final class DragonflyCacheSettings {
     private final boolean cacheNullValues;
     private final CacheValueSerializer serializer;
     private final CacheKeyConverter keyConverter;
+    private final LocalTier localTier;
 
     private DragonflyCacheSettings(
             Duration timeToLive,
@@ -48,7 +50,8 @@ public final class DragonflyCacheSettings {
             boolean useKeyPrefix,
             boolean cacheNullValues,
             CacheValueSerializer serializer,
-            CacheKeyConverter keyConverter) {
+            CacheKeyConverter keyConverter,
+            LocalTier localTier) {
         this.timeToLive = timeToLive;
         this.timeToIdle = timeToIdle;
         this.ttlJitter = ttlJitter;
@@ -57,6 +60,7 @@ public final class DragonflyCacheSettings {
         this.cacheNullValues = cacheNullValues;
         this.serializer = serializer;
         this.keyConverter = keyConverter;
+        this.localTier = localTier;
     }
 
     /**
@@ -83,7 +87,8 @@ public final class DragonflyCacheSettings {
                 useKeyPrefix,
                 cacheNullValues,
                 serializer,
-                keyConverter);
+                keyConverter,
+                localTier);
     }
 
     /**
@@ -102,7 +107,8 @@ public final class DragonflyCacheSettings {
                 useKeyPrefix,
                 cacheNullValues,
                 serializer,
-                keyConverter);
+                keyConverter,
+                localTier);
     }
 
     /**
@@ -121,7 +127,8 @@ public final class DragonflyCacheSettings {
                 useKeyPrefix,
                 cacheNullValues,
                 serializer,
-                keyConverter);
+                keyConverter,
+                localTier);
     }
 
     /**
@@ -130,7 +137,15 @@ public final class DragonflyCacheSettings {
      */
     public DragonflyCacheSettings withKeyPrefix(String prefix) {
         return new DragonflyCacheSettings(
-                timeToLive, timeToIdle, ttlJitter, prefix, useKeyPrefix, cacheNullValues, serializer, keyConverter);
+                timeToLive,
+                timeToIdle,
+                ttlJitter,
+                prefix,
+                useKeyPrefix,
+                cacheNullValues,
+                serializer,
+                keyConverter,
+                localTier);
     }
 
     /**
@@ -140,7 +155,15 @@ public final class DragonflyCacheSettings {
      */
     public DragonflyCacheSettings withUseKeyPrefix(boolean use) {
         return new DragonflyCacheSettings(
-                timeToLive, timeToIdle, ttlJitter, keyPrefix, use, cacheNullValues, serializer, keyConverter);
+                timeToLive,
+                timeToIdle,
+                ttlJitter,
+                keyPrefix,
+                use,
+                cacheNullValues,
+                serializer,
+                keyConverter,
+                localTier);
     }
 
     /**
@@ -149,7 +172,7 @@ public final class DragonflyCacheSettings {
      */
     public DragonflyCacheSettings withCacheNullValues(boolean cache) {
         return new DragonflyCacheSettings(
-                timeToLive, timeToIdle, ttlJitter, keyPrefix, useKeyPrefix, cache, serializer, keyConverter);
+                timeToLive, timeToIdle, ttlJitter, keyPrefix, useKeyPrefix, cache, serializer, keyConverter, localTier);
     }
 
     /**
@@ -165,7 +188,8 @@ public final class DragonflyCacheSettings {
                 useKeyPrefix,
                 cacheNullValues,
                 Objects.requireNonNull(serializer, "serializer"),
-                keyConverter);
+                keyConverter,
+                localTier);
     }
 
     /**
@@ -181,7 +205,29 @@ public final class DragonflyCacheSettings {
                 useKeyPrefix,
                 cacheNullValues,
                 serializer,
-                Objects.requireNonNull(converter, "converter"));
+                Objects.requireNonNull(converter, "converter"),
+                localTier);
+    }
+
+    /**
+     * Keeps a copy of the entries this cache reads in this JVM, dropped when the server reports
+     * that their key changed (needs a client with tracking on, RESP3). Local hits return the same
+     * value instance to every caller, as any in-memory cache does: treat cached values as immutable.
+     *
+     * @param tier the local tier, or {@link LocalTier#disabled()}
+     * @return a copy with this local tier
+     */
+    public DragonflyCacheSettings withLocalTier(LocalTier tier) {
+        return new DragonflyCacheSettings(
+                timeToLive,
+                timeToIdle,
+                ttlJitter,
+                keyPrefix,
+                useKeyPrefix,
+                cacheNullValues,
+                serializer,
+                keyConverter,
+                Objects.requireNonNull(tier, "tier"));
     }
 
     /** @return the time to live, {@link Duration#ZERO} for none */
@@ -222,6 +268,11 @@ public final class DragonflyCacheSettings {
     /** @return the key converter */
     public CacheKeyConverter keyConverter() {
         return keyConverter;
+    }
+
+    /** @return the local tier, {@link LocalTier#disabled()} by default */
+    public LocalTier localTier() {
+        return localTier;
     }
 
     /** @return whether reads extend the expiry */
@@ -267,6 +318,6 @@ public final class DragonflyCacheSettings {
     public String toString() {
         return "DragonflyCacheSettings[timeToLive=" + timeToLive + ", timeToIdle=" + timeToIdle + ", ttlJitter="
                 + ttlJitter + ", keyPrefix=" + keyPrefix + ", useKeyPrefix=" + useKeyPrefix + ", cacheNullValues="
-                + cacheNullValues + ", serializer=" + serializer + "]";
+                + cacheNullValues + ", serializer=" + serializer + ", localTier=" + localTier + "]";
     }
 }

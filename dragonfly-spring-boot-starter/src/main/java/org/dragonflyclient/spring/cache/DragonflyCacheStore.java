@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.core.GetExArgs;
 import org.dragonflyclient.core.KeyScanner;
+import org.dragonflyclient.core.NearCache;
 import org.dragonflyclient.core.ScanArgs;
 import org.dragonflyclient.core.SetArgs;
 
@@ -22,6 +23,10 @@ import org.dragonflyclient.core.SetArgs;
  * call returns the fallback its method names instead of throwing. Every write takes its expiry
  * from one rule, {@link #expiry()}: the cache's time to live (or time to idle) plus jitter, picked
  * anew for each write; with time to idle each read extends the entry with {@code GETEX}.
+ *
+ * <p>With a local tier, reads go through the cache's {@link NearCache} (a local copy, or {@code GET}
+ * on a tracked connection), and every write drops the key's local copy once the server has the
+ * write, whether it succeeded or not, so that this JVM's next read fetches what the server holds.
  *
  * <p>The store counts what happened on the server (puts, evictions, removed keys; the guard counts
  * errors and skipped calls) in the cache's {@link CacheStatistics}; the cache counts what its caller
@@ -41,19 +46,23 @@ final class DragonflyCacheStore {
 
     private final Function<byte[], CompletableFuture<byte @Nullable []>> readAsync;
 
+    private final @Nullable NearCache near;
+
     /**
      * @param cacheName the cache, for messages
      * @param keyPrefix what every key of the cache starts with, empty when keys are bare
      * @param settings the cache's expiry settings
      * @param runtime the client, the guard and the clear batch size
      * @param statistics the cache's counters
+     * @param near the cache's local tier, or {@code null}; never with time to idle
      */
     DragonflyCacheStore(
             String cacheName,
             String keyPrefix,
             DragonflyCacheSettings settings,
             CacheRuntime runtime,
-            CacheStatistics statistics) {
+            CacheStatistics statistics,
+            @Nullable NearCache near) {
         this.cacheName = cacheName;
         this.client = runtime.client();
         this.guard = runtime.guard();
@@ -61,7 +70,11 @@ final class DragonflyCacheStore {
         this.statistics = statistics;
         this.keyPrefix = keyPrefix;
         this.clearBatchSize = runtime.clearBatchSize();
-        if (settings.idleExpiry()) {
+        this.near = near;
+        if (near != null) {
+            this.read = near::get;
+            this.readAsync = near::getAsync;
+        } else if (settings.idleExpiry()) {
             this.read = serverKey -> client.getex(serverKey, GetExArgs.px(settings.nextExpiryMillis()));
             this.readAsync = serverKey -> client.async().getex(serverKey, GetExArgs.px(settings.nextExpiryMillis()));
         } else {
@@ -112,8 +125,10 @@ final class DragonflyCacheStore {
      */
     boolean put(Object key, byte[] serverKey, byte[] value) {
         SetArgs expiry = expiry();
-        return countPut(guard.execute(
+        boolean stored = countPut(guard.execute(
                 this, CacheOperation.PUT, key, () -> client.set(serverKey, value, expiry), Boolean.FALSE));
+        dropLocal(serverKey);
+        return stored;
     }
 
     /**
@@ -132,7 +147,10 @@ final class DragonflyCacheStore {
                         key,
                         () -> client.async().set(serverKey, value, expiry),
                         Boolean.FALSE)
-                .thenApply(this::countPut);
+                .thenApply(stored -> {
+                    dropLocal(serverKey);
+                    return countPut(stored);
+                });
     }
 
     private boolean countPut(Boolean stored) {
@@ -154,7 +172,9 @@ final class DragonflyCacheStore {
      *     the server failed (fail-open)
      */
     byte @Nullable [] putIfAbsent(Object key, byte[] serverKey, byte[] value) {
-        return guard.execute(this, CacheOperation.PUT, key, () -> setIfAbsent(serverKey, value), null);
+        byte[] existing = guard.execute(this, CacheOperation.PUT, key, () -> setIfAbsent(serverKey, value), null);
+        dropLocal(serverKey);
+        return existing;
     }
 
     private byte @Nullable [] setIfAbsent(byte[] serverKey, byte[] value) {
@@ -185,6 +205,7 @@ final class DragonflyCacheStore {
      */
     long unlink(Object key, byte[] serverKey) {
         long removed = guard.execute(this, CacheOperation.EVICT, key, () -> client.unlink(serverKey), -1L);
+        dropLocal(serverKey);
         if (removed >= 0) {
             statistics.recordEviction(removed);
         }
@@ -208,6 +229,9 @@ final class DragonflyCacheStore {
         }
         byte[] pattern = KeyPatterns.prefixPattern(keyPrefix);
         long removed = guard.execute(this, CacheOperation.CLEAR, null, () -> unlinkMatching(pattern), -1L);
+        if (near != null) {
+            near.invalidateAll();
+        }
         if (removed > 0) {
             statistics.recordRemovals(removed);
         }
@@ -224,6 +248,16 @@ final class DragonflyCacheStore {
             }
         }
         return count;
+    }
+
+    /**
+     * Drops the local copy of a key this JVM just wrote (or tried to), and keeps a read already on
+     * its way from storing what it fetched before the write.
+     */
+    private void dropLocal(byte[] serverKey) {
+        if (near != null) {
+            near.invalidate(serverKey);
+        }
     }
 
     /**

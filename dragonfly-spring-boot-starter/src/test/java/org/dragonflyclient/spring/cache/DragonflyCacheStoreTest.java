@@ -43,7 +43,8 @@ class DragonflyCacheStoreTest {
         FailureGuard failOpen = new FailureGuard(false, new CircuitBreaker(Duration.ZERO, System::nanoTime));
         CacheRuntime runtime =
                 new CacheRuntime(client, failOpen, new SingleFlight(), null, ForkJoinPool.commonPool(), clearBatchSize);
-        return new DragonflyCacheStore(name, settings.keyPrefixFor(name), settings, runtime, new CacheStatistics());
+        return new DragonflyCacheStore(
+                name, settings.keyPrefixFor(name), settings, runtime, new CacheStatistics(), null);
     }
 
     private byte[] key(String key) {

@@ -1,7 +1,9 @@
 package org.dragonflyclient.spring.autoconfigure.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,6 +91,74 @@ class DragonflyMetricsAutoConfigurationTests {
                             .meters())
                     .isNotEmpty();
         });
+    }
+
+    @Test
+    void localTier_metersHitsMissesInvalidationsEvictionsSizeAndHitRatio() {
+        runner.withPropertyValues(
+                        "dragonfly.cache.local.enabled=true",
+                        "dragonfly.cache.local.maximum-size=2",
+                        "dragonfly.cache.serializer=string")
+                .run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    DragonflyCache cache =
+                            (DragonflyCache) context.getBean(CacheManager.class).getCache(name);
+                    cache.put("a", "1");
+                    cache.get("a"); // miss: fetched and kept
+                    cache.get("a"); // hit
+                    cache.get("a"); // hit
+
+                    assertThat(localGets(registry, "hit")).isEqualTo(2);
+                    assertThat(localGets(registry, "miss")).isEqualTo(1);
+                    assertThat(registry.get("cache.local.hit.ratio")
+                                    .tag("cache", name)
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(2.0 / 3);
+                    assertThat(registry.get("cache.local.size")
+                                    .tag("cache", name)
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(1);
+
+                    TestClients.shared().set(name + "::a", "2");
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> registry.get("cache.local.invalidations")
+                                            .tag("cache", name)
+                                            .functionCounter()
+                                            .count()
+                                    >= 1);
+
+                    for (int i = 0; i < 20; i++) {
+                        cache.put("many" + i, "v");
+                        cache.get("many" + i);
+                    }
+                    assertThat(registry.get("cache.local.evictions")
+                                    .tag("cache", name)
+                                    .functionCounter()
+                                    .count())
+                            .as("20 copies in a tier of 2")
+                            .isGreaterThanOrEqualTo(18);
+                });
+    }
+
+    @Test
+    void withoutALocalTier_noLocalMeters() {
+        runner.run(context -> {
+            context.getBean(CacheManager.class).getCache(name).get("k");
+            assertThat(context.getBean(MeterRegistry.class)
+                            .find("cache.local.gets")
+                            .tag("cache", name)
+                            .meters())
+                    .isEmpty();
+        });
+    }
+
+    private double localGets(MeterRegistry registry, String result) {
+        return registry.get("cache.local.gets")
+                .tags("cache", name, "result", result)
+                .functionCounter()
+                .count();
     }
 
     @Test
