@@ -92,11 +92,19 @@ sampler_pid=""
 neighbour_pids=()
 # A neighbour is a separate OS process that only burns CPU, as an unrelated busy program on an
 # application server would; its command line carries a marker so the load sampler can tell it apart.
+# It also ends by itself within a fraction of a second once this script is gone (even after kill -9).
 NEIGHBOUR_MARK=dragonfly-benchmark-busy-neighbour
 start_neighbours() {
   local i
+  # Another run's JMH holds the lock: start burning CPU only once it is free, so as not to disturb it
+  # (JMH locks with fcntl, which python's lockf tests; without python3 this wait is skipped).
+  if command -v python3 >/dev/null; then
+    until python3 -c 'import fcntl; fcntl.lockf(open("/tmp/jmh.lock", "a"), fcntl.LOCK_EX | fcntl.LOCK_NB)' 2>/dev/null; do
+      sleep 5
+    done
+  fi
   for ((i = 0; i < busy; i++)); do
-    bash -c 'while :; do :; done' "$NEIGHBOUR_MARK" &
+    bash -c 'while kill -0 "$1" 2>/dev/null; do for ((i = 0; i < 200000; i++)); do :; done; done' "$NEIGHBOUR_MARK" $$ &
     neighbour_pids+=($!)
   done
 }
@@ -141,7 +149,7 @@ fi
 cpu_profiler=org.dragonflyclient.benchmarks.ClientCpuProfiler
 jmh_display="BENCHMARK_REDIS=127.0.0.1:<port> java -jar benchmarks/target/benchmarks.jar${only:+ '$only'} ${timing[*]} -prof gc -prof $cpu_profiler -rf json${extra[*]:+ ${extra[*]}}"
 [ "$rounds" -gt 1 ] && jmh_display="$jmh_display, $rounds times, each @Param's values rotated one place per round"
-[ "$busy" -gt 0 ] && jmh_display="$jmh_display; each round once quiet and once beside $busy neighbour process(es) \`bash -c 'while :; do :; done'\`, quiet first in odd rounds, busy first in even ones"
+[ "$busy" -gt 0 ] && jmh_display="$jmh_display; each round once quiet and once beside $busy neighbour process(es) (a tight bash loop each), quiet first in odd rounds, busy first in even ones"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 

@@ -113,7 +113,7 @@ final class MarkdownReport {
         line("## Throughput on a busy machine: " + neighbours());
         line();
         line("The same workloads, each round run once more while `run.sh` keeps " + neighbours()
-                + " (`bash -c 'while :; do :; done'`) running beside the client and the server, as an unrelated busy "
+                + " (each a tight `bash` loop) running beside the client and the server, as an unrelated busy "
                 + "program on an application server would. Medians of "
                 + busy.results().rounds()
                 + " rounds as above; the last two columns repeat the quiet ratios for comparison.");

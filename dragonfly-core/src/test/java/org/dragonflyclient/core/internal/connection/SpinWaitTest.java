@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class SpinWaitTest {
 
     @Test
     void bytesArrivingDuringTheSpin_endIt() throws Exception {
-        SpinWait spin = new SpinWait(HUGE);
+        SpinWait spin = patient(HUGE);
         CompletableFuture<Void> late = CompletableFuture.runAsync(() -> {
             try {
                 Thread.sleep(20);
@@ -155,7 +156,7 @@ class SpinWaitTest {
 
     @Test
     void aFollower_seesItsCommandDone_atOnceOrWhileSpinning() throws Exception {
-        SpinWait spin = new SpinWait(HUGE);
+        SpinWait spin = patient(HUGE);
         AtomicBoolean reading = new AtomicBoolean(true);
         Command<String> done = echo();
         done.complete("done");
@@ -174,7 +175,7 @@ class SpinWaitTest {
 
     @Test
     void aFollower_stopsSpinning_whenTheReaderRoleIsFree() throws Exception {
-        SpinWait spin = new SpinWait(HUGE);
+        SpinWait spin = patient(HUGE);
         AtomicBoolean reading = new AtomicBoolean(true);
         Command<String> pending = echo();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
@@ -216,6 +217,33 @@ class SpinWaitTest {
 
         // Wall time passed 200 ms; CPU time only what the sleep call itself took.
         assertThat(spent).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+
+    @Test
+    void aYieldThatLostTheCore_endsTheSpinAsAMiss() {
+        // Every yield counts as lost: without that rule this spin would last 30 s.
+        SpinWait spin = new SpinWait(HUGE, 0);
+
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
+        assertThat(spin.skipsLeft()).isEqualTo(2);
+    }
+
+    @Test
+    void aReplyThatCameDuringALostYield_isTaken_butTheNextSpinsAreSkipped() {
+        SpinWait spin = new SpinWait(HUGE, 0);
+        AtomicInteger checks = new AtomicInteger();
+        SpinWait.Probe<AtomicInteger> readyOnTheSecondCheck = c -> c.incrementAndGet() > 1;
+
+        assertThat(spin.await(readyOnTheSecondCheck, checks, HUGE)).isTrue();
+        assertThat(checks).hasValue(2); // before the yield, and once after it
+        assertThat(spin.skipsLeft()).isEqualTo(2);
+        assertThat(spin.await(readyOnTheSecondCheck, checks, HUGE)).isFalse(); // skipped: sleeps at once
+        assertThat(checks).hasValue(2);
+    }
+
+    /** A spin that only its budget or the caller's limit ends, however long this machine's yields take. */
+    private static SpinWait patient(long budgetNanos) {
+        return new SpinWait(budgetNanos, Long.MAX_VALUE);
     }
 
     private static Command<String> echo() {
