@@ -10,6 +10,7 @@
 #   benchmarks/compare-revisions.sh OLD_REV NEW_REV [ROUNDS]      # ROUNDS defaults to 3
 #   CLASSES=MixedReadWrite benchmarks/compare-revisions.sh ...   # a JMH regex instead of a-g
 #   BUSY=1 benchmarks/compare-revisions.sh ...                    # with 1 CPU-bound neighbour process beside every run
+#   BUSY="0 1" benchmarks/compare-revisions.sh ...                # each round quiet, then busy: one table for each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old_rev=${1:?old revision}
@@ -18,7 +19,7 @@ rounds=${3:-3}
 work=$(mktemp -d /tmp/compare-revisions.XXXXXX)
 server_pid=
 neighbour_pids=()
-busy=${BUSY:-0}
+read -r -a phases <<<"${BUSY:-0}"
 stop_neighbours() {
     for pid in ${neighbour_pids[@]+"${neighbour_pids[@]}"}; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done
     neighbour_pids=()
@@ -56,28 +57,33 @@ for round in $(seq 1 "$rounds"); do
     # Odd rounds run the old jar first, even rounds the new one: neither always gets the machine
     # in the state the other left it.
     order=(old new); (( round % 2 == 0 )) && order=(new old)
-    for side in "${order[@]}"; do
-        jar="$work/$side/benchmarks/target/benchmarks.jar"
-        params=(-p library=dragonfly -p cacheManager=dragonfly)
-        java -jar "$jar" "$classes" -lp | grep -q 'observation' && params+=(-p observation=off)
-        echo "round $round: $side$( ((busy > 0)) && echo " ($busy neighbour process(es))")"
-        # Neighbours burn CPU only once no other JMH run holds the machine's lock (JMH locks with fcntl).
-        until python3 -c 'import fcntl; fcntl.lockf(open("/tmp/jmh.lock", "a"), fcntl.LOCK_EX | fcntl.LOCK_NB)' 2>/dev/null; do
-            sleep 5
+    for busy in "${phases[@]}"; do
+        for side in "${order[@]}"; do
+            jar="$work/$side/benchmarks/target/benchmarks.jar"
+            params=(-p library=dragonfly -p cacheManager=dragonfly)
+            java -jar "$jar" "$classes" -lp | grep -q 'observation' && params+=(-p observation=off)
+            echo "round $round: $side$( ((busy > 0)) && echo " ($busy neighbour process(es))")"
+            # Neighbours burn CPU only once no other JMH run holds the machine's lock (JMH locks with fcntl).
+            until python3 -c 'import fcntl; fcntl.lockf(open("/tmp/jmh.lock", "a"), fcntl.LOCK_EX | fcntl.LOCK_NB)' 2>/dev/null; do
+                sleep 5
+            done
+            for ((i = 0; i < busy; i++)); do
+                bash -c 'while kill -0 "$1" 2>/dev/null; do for ((i = 0; i < 200000; i++)); do :; done; done' busy-neighbour $$ &
+                neighbour_pids+=($!)
+            done
+            BENCHMARK_REDIS="127.0.0.1:$port" java -cp "$jar:$work/profiler" org.openjdk.jmh.Main "$classes" "${params[@]}" \
+                ${profiler[@]+"${profiler[@]}"} -f 1 -rf json -rff "$work/$side-$round-busy$busy.json" \
+                >"$work/$side-$round-busy$busy.log" 2>&1
+            stop_neighbours
         done
-        for ((i = 0; i < busy; i++)); do
-            bash -c 'while kill -0 "$1" 2>/dev/null; do for ((i = 0; i < 200000; i++)); do :; done; done' busy-neighbour $$ &
-            neighbour_pids+=($!)
-        done
-        BENCHMARK_REDIS="127.0.0.1:$port" java -cp "$jar:$work/profiler" org.openjdk.jmh.Main "$classes" "${params[@]}" \
-            ${profiler[@]+"${profiler[@]}"} -f 1 -rf json -rff "$work/$side-$round.json" >"$work/$side-$round.log" 2>&1
-        stop_neighbours
     done
 done
 
-python3 - "$work" "$rounds" "$old_rev" "$new_rev" <<'PY'
+for busy in "${phases[@]}"; do
+(( ${#phases[@]} > 1 )) && echo && echo "With $busy CPU-bound neighbour process(es):" && echo
+python3 - "$work" "$rounds" "$old_rev" "$new_rev" "$busy" <<'PY'
 import json, statistics, sys
-work, rounds, old_rev, new_rev = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+work, rounds, old_rev, new_rev, busy = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 names = {'GetBenchmark': 'a. GET, 1 thread', 'threads16': 'b. 50/50, 16 threads', 'threads64': 'c. 50/50, 64 threads',
          'MgetBenchmark': 'd. MGET 100', 'PipelineBenchmark': 'e. pipeline 1000', 'LargeValueBenchmark': 'f. 100 KiB GET',
          'CacheHitBenchmark': 'g. @Cacheable hit, 16 threads'}
@@ -88,7 +94,7 @@ def key(bench):
 scores, cpu = {}, {}
 for side in ('old', 'new'):
     for r in range(1, rounds + 1):
-        for row in json.load(open(f'{work}/{side}-{r}.json')):
+        for row in json.load(open(f'{work}/{side}-{r}-busy{busy}.json')):
             scores.setdefault(key(row['benchmark']), {}).setdefault(side, []).append(row['primaryMetric']['score'])
             norm = row.get('secondaryMetrics', {}).get('cpu.time.norm')
             if norm:
@@ -103,3 +109,4 @@ for name in sorted(scores):
     c = lambda side: f"{statistics.median(cpu[name][side]):.1f}" if side in cpu.get(name, {}) else 'n/a'
     print(f'| {name} | {fmt(o)} | {fmt(n)} | {ratio:.2f}x | {c("old")} | {c("new")} |')
 PY
+done
