@@ -34,8 +34,8 @@ import org.dragonflyclient.core.internal.command.Command;
  *
  * <h2>Self-limiting</h2>
  * A spin that ends without its reply ("a miss") makes the next 2, 4, 8 ... up to
- * {@link #MAX_SKIPS} waits skip the spin and sleep at once; a spin that sees its reply halves the
- * next run (down to 2), so spinning settles down unless most spins pay, even when some replies
+ * {@link #MAX_SKIPS} waits skip the spin and sleep at once; a spin that sees its reply after
+ * spinning halves the next run (down to 2), so spinning settles down unless most spins pay, even when some replies
  * come in time by chance. Against a server across a network, where a reply takes longer than any
  * sensible budget, spinning thus falls to one probe per 1,024 waits.
  *
@@ -150,7 +150,10 @@ final class SpinWait {
         }
         try {
             if (ready.ready(subject)) {
-                return hit();
+                // Not a hit: nothing was spun, so nothing was learnt about whether spinning pays. (The
+                // rest of a large reply is often there at once; counted as hits, those undid the
+                // back-off of a busy machine.)
+                return true;
             }
             long start = System.nanoTime();
             long cpuStart = cpuTime();
