@@ -73,6 +73,10 @@ if $build; then
   ./mvnw -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
 fi
 [ -f "$JAR" ] || { echo "$JAR is missing; run without --no-build" >&2; exit 1; }
+# The revision the jar was built from is the one measured: taken now, not after the run (with
+# --no-build, the checkout's state when the run starts).
+revision=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git -C "$ROOT" status --porcelain -- dragonfly-core benchmarks/src 2>/dev/null)" ] && revision="$revision-dirty"
 
 # ---------------------------------------------------------------- server
 free_port() {
@@ -165,7 +169,7 @@ sample_other_cpu() {
     top -b -c -w 512 -n 2 -d 2 2>/dev/null | awk -v jar="$JAR" -v server="127.0.0.1:$port" -v mark="$NEIGHBOUR_MARK" \
         -v phase="$(cat "$phase_file")" '
       /^top -/ { frame++ }
-      frame == 2 && $1 ~ /^[0-9]+$/ && index($0, mark) > 0 { neighbours += $9; next }
+      frame == 2 && $1 ~ /^[0-9]+$/ && index($0, mark) > 0 { if ($12 != "awk") neighbours += $9; next }
       frame == 2 && $1 ~ /^[0-9]+$/ && index($0, jar) == 0 && index($0, server) == 0 && $12 != "top" {
         cpu += $9; if ($9 > 20) busy = busy sprintf("%s%s %.0f%%", (busy ? ", " : ""), $12, $9) }
       END { printf "%.0f\t%s\t%.0f\t%s\n", cpu, busy, neighbours, phase }' >>"$other_cpu_log"
@@ -246,8 +250,6 @@ fi
 [ ${#jsons[@]} -gt 0 ] || { echo "JMH wrote no results; see the logs in $work" >&2; exit 1; }
 
 # ---------------------------------------------------------------- report
-revision=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -n "$(git -C "$ROOT" status --porcelain -- dragonfly-core benchmarks/src 2>/dev/null)" ] && revision="$revision-dirty"
 report=(--json "$(IFS=,; echo "${jsons[*]}")" --markdown "$out/$name.md" --chart "$out/$name.png" --date "$date"
   --command "$command_line (runs: $jmh_display)" --server "$server_version, started by run.sh: loopback, no persistence"
   --revision "$revision" --load-before "$load_before" --load-after "$load_after" --notes "$notes")
