@@ -48,8 +48,10 @@ import org.dragonflyclient.core.internal.command.Command;
  * on a busy machine that wake-up is cheap (no core has to leave its idle state). So a yield that
  * took longer than {@link #LOST_CORE_NANOS} ends the spin and counts as a miss: while the machine
  * stays busy, callers back off to sleeping, like a blocking client; the occasional probe of the
- * back-off finds out when it is quiet again. Yields to this JVM's own threads (the reader, other
- * callers) and to a server sharing the core take microseconds and keep the spin going.
+ * back-off finds out when it is quiet again. A yield to a server sharing the core takes
+ * microseconds and keeps the spin going. This rule is for the lone reader, whose yields can only
+ * run other processes; a follower's yields run this connection's reader and other callers, whose
+ * turns may be long and are work, so {@link Connection} gives that spin {@link #NEVER}.
  *
  * <p>What a spin waits for is a {@link Probe}: bytes on the socket for a connection's reader
  * ({@link #READABLE}), the command done for a caller waiting while another thread reads
@@ -73,6 +75,9 @@ final class SpinWait {
      */
     static final long LOST_CORE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
+    /** As {@code lostCoreNanos}: no yield ends the spin, for a wait whose yields run this JVM's own threads. */
+    static final long NEVER = Long.MAX_VALUE;
+
     private static final ThreadMXBean THREADS = threadCpuClock();
 
     private final long budgetNanos;
@@ -89,7 +94,7 @@ final class SpinWait {
 
     /**
      * @param budgetNanos CPU time one spin may use; zero turns spinning off
-     * @param lostCoreNanos a yield at least this long ends the spin as a miss; for tests
+     * @param lostCoreNanos a yield at least this long ends the spin as a miss; {@link #NEVER} for none
      */
     SpinWait(long budgetNanos, long lostCoreNanos) {
         this.budgetNanos = budgetNanos;
