@@ -71,9 +71,16 @@ for round in $(seq 1 "$rounds"); do
                 bash -c 'while kill -0 "$1" 2>/dev/null; do for ((i = 0; i < 200000; i++)); do :; done; done' busy-neighbour $$ &
                 neighbour_pids+=($!)
             done
-            BENCHMARK_REDIS="127.0.0.1:$port" java -cp "$jar:$work/profiler" org.openjdk.jmh.Main "$classes" "${params[@]}" \
-                ${profiler[@]+"${profiler[@]}"} -f 1 -rf json -rff "$work/$side-$round-busy$busy.json" \
-                >"$work/$side-$round-busy$busy.log" 2>&1
+            # Another run may still take the lock first: then JMH refuses at once, and this waits and tries again.
+            for attempt in $(seq 1 80); do
+                status=0
+                BENCHMARK_REDIS="127.0.0.1:$port" java -cp "$jar:$work/profiler" org.openjdk.jmh.Main "$classes" "${params[@]}" \
+                    ${profiler[@]+"${profiler[@]}"} -f 1 -rf json -rff "$work/$side-$round-busy$busy.json" \
+                    >"$work/$side-$round-busy$busy.log" 2>&1 || status=$?
+                grep -q "Unable to acquire the JMH lock" "$work/$side-$round-busy$busy.log" || break
+                sleep 15
+            done
+            (( status == 0 )) || { echo "JMH failed, see $work/$side-$round-busy$busy.log" >&2; exit 1; }
             stop_neighbours
         done
     done
