@@ -51,7 +51,7 @@ import org.dragonflyclient.core.internal.command.Command;
  * back-off finds out when it is quiet again. A yield to a server sharing the core takes
  * microseconds and keeps the spin going. This rule is for the lone reader, whose yields can only
  * run other processes; a follower's yields run this connection's reader and other callers, whose
- * turns may be long and are work, so {@link Connection} gives that spin {@link #NEVER}.
+ * turns may be long and are work, so their spin ({@link #forFollower}) has no such rule.
  *
  * <p>What a spin waits for is a {@link Probe}: bytes on the socket for a connection's reader
  * ({@link #READABLE}), the command done for a caller waiting while another thread reads
@@ -75,30 +75,52 @@ final class SpinWait {
      */
     static final long LOST_CORE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
-    /** As {@code lostCoreNanos}: no yield ends the spin, for a wait whose yields run this JVM's own threads. */
+    /** As {@code lostCoreNanos}: no yield ends the spin. */
     static final long NEVER = Long.MAX_VALUE;
 
     private static final ThreadMXBean THREADS = threadCpuClock();
 
     private final long budgetNanos;
     private final long lostCoreNanos;
+    /** Whether a probe that holds at the first check, before any spin, counts as a hit. */
+    private final boolean firstCheckIsHit;
     /** Waits left that sleep at once, after a miss. */
     private volatile int skipsLeft;
     /** The next skip run after a miss, doubled per consecutive miss up to {@link #MAX_SKIPS}. */
     private volatile int nextSkips = 2;
 
-    /** @param budgetNanos CPU time one spin may use; zero turns spinning off */
-    SpinWait(long budgetNanos) {
-        this(budgetNanos, LOST_CORE_NANOS);
+    /**
+     * The spin of a connection's lone reader (decision 0019): a yield that lost the core ends it,
+     * and bytes already there at the first check (the rest of a large reply) are no hit.
+     *
+     * @param budgetNanos CPU time one spin may use; zero turns spinning off
+     * @return the spin
+     */
+    static SpinWait forReader(long budgetNanos) {
+        return new SpinWait(budgetNanos, LOST_CORE_NANOS, false);
+    }
+
+    /**
+     * The spin of a caller waiting while another thread reads: its yields run this connection's
+     * reader and other callers, so no yield ends it, and a command done at the first check is a
+     * hit (decision 0006).
+     *
+     * @param budgetNanos CPU time one spin may use; zero turns spinning off
+     * @return the spin
+     */
+    static SpinWait forFollower(long budgetNanos) {
+        return new SpinWait(budgetNanos, NEVER, true);
     }
 
     /**
      * @param budgetNanos CPU time one spin may use; zero turns spinning off
      * @param lostCoreNanos a yield at least this long ends the spin as a miss; {@link #NEVER} for none
+     * @param firstCheckIsHit whether a probe that holds before any spin counts as a hit
      */
-    SpinWait(long budgetNanos, long lostCoreNanos) {
+    SpinWait(long budgetNanos, long lostCoreNanos, boolean firstCheckIsHit) {
         this.budgetNanos = budgetNanos;
         this.lostCoreNanos = lostCoreNanos;
+        this.firstCheckIsHit = firstCheckIsHit;
     }
 
     /** @return whether this spin ever runs (a budget above zero) */
@@ -155,10 +177,10 @@ final class SpinWait {
         }
         try {
             if (ready.ready(subject)) {
-                // Not a hit: nothing was spun, so nothing was learnt about whether spinning pays. (The
-                // rest of a large reply is often there at once; counted as hits, those undid the
-                // back-off of a busy machine.)
-                return true;
+                // For the reader nothing was spun, so nothing was learnt about whether spinning pays: the
+                // rest of a large reply is often there at once, and counted as hits those undid the
+                // back-off of a busy machine.
+                return firstCheckIsHit ? hit() : true;
             }
             long start = System.nanoTime();
             long cpuStart = cpuTime();

@@ -237,7 +237,7 @@ class SpinWaitTest {
     @Test
     void aYieldThatLostTheCore_endsTheSpinAsAMiss() {
         // Every yield counts as lost: without that rule this spin would last 30 s.
-        SpinWait spin = new SpinWait(HUGE, 0);
+        SpinWait spin = new SpinWait(HUGE, 0, false);
 
         assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
         assertThat(spin.skipsLeft()).isEqualTo(2);
@@ -245,7 +245,7 @@ class SpinWaitTest {
 
     @Test
     void aReplyThatCameDuringALostYield_isTaken_butTheNextSpinsAreSkipped() {
-        SpinWait spin = new SpinWait(HUGE, 0);
+        SpinWait spin = new SpinWait(HUGE, 0, false);
         AtomicInteger checks = new AtomicInteger();
 
         assertThat(spin.await(READY_AFTER_A_YIELD, checks, HUGE)).isTrue();
@@ -255,12 +255,33 @@ class SpinWaitTest {
         assertThat(checks).hasValue(2);
     }
 
+    @Test
+    void aFollowersCommandDoneAtTheFirstCheck_isAHit() {
+        SpinWait spin = SpinWait.forFollower(TINY);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        SpinWait.Probe<Command<?>> probe = SpinWait.doneOrReaderFree(reading);
+        spin.await(probe, echo(), HUGE); // miss: skip 2, then 4
+        spin.await(probe, echo(), HUGE);
+        spin.await(probe, echo(), HUGE);
+        spin.await(probe, echo(), HUGE); // miss: skip 4, then 8
+        for (int i = 0; i < 4; i++) {
+            spin.await(probe, echo(), HUGE);
+        }
+        Command<String> done = echo();
+        done.complete("done");
+
+        // Unlike the reader's rest of a reply: a follower's short waits are what its spin is for (0006).
+        assertThat(spin.await(probe, done, HUGE)).isTrue();
+        assertThat(spin.await(probe, echo(), HUGE)).isFalse();
+        assertThat(spin.skipsLeft()).isEqualTo(4);
+    }
+
     /**
      * A spin that only its budget or the caller's limit ends, however long this machine's yields
      * take: a loaded test machine may well take 500 µs over one.
      */
     private static SpinWait patient(long budgetNanos) {
-        return new SpinWait(budgetNanos, SpinWait.NEVER);
+        return new SpinWait(budgetNanos, SpinWait.NEVER, false);
     }
 
     private static Command<String> echo() {
