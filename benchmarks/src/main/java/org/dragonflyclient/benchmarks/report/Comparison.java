@@ -77,6 +77,22 @@ record Comparison(Workload workload, Result ours, Result jedis, Result lettuce) 
     }
 
     /**
+     * Issue 18: our client CPU time per operation at most Jedis's (half a percent is a tie: the
+     * process CPU clock counts in 10 ms ticks).
+     *
+     * @return the verdict, {@code null} when there is no Jedis in this workload
+     */
+    Verdict cpuVerdict() {
+        if (workload.jedisValue == null) {
+            return null;
+        }
+        if (ours == null || jedis == null || Double.isNaN(ours.cpuPerOp()) || Double.isNaN(jedis.cpuPerOp())) {
+            return Verdict.NOT_MEASURED;
+        }
+        return ours.cpuPerOp() <= jedis.cpuPerOp() * 1.005 ? Verdict.MET : Verdict.MISSED;
+    }
+
+    /**
      * With several rounds, the median of the round-by-round ratios: the two clients of one round
      * ran minutes apart at most, so a burst of outside load that spoils one round spoils one ratio.
      */

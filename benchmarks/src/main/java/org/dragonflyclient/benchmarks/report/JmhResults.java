@@ -32,6 +32,8 @@ final class JmhResults {
      * @param rounds each round's score in ops/s, NaN for a round without this result
      * @param error JMH's 99.9% confidence half-width when there is one round, else NaN
      * @param bytesPerOp median {@code gc.alloc.rate.norm}, NaN without {@code -prof gc}
+     * @param cpuPerOp median client CPU time per operation in µs ({@code cpu.time.norm} of
+     *     {@code ClientCpuProfiler}), NaN without it
      * @param warmup its warm-up, e.g. {@code 6 × 1 s}
      */
     record Result(
@@ -40,6 +42,7 @@ final class JmhResults {
             double[] rounds,
             double error,
             double bytesPerOp,
+            double cpuPerOp,
             String warmup) {
 
         /** @return the median of the rounds' scores */
@@ -82,6 +85,7 @@ final class JmhResults {
     static JmhResults read(List<Path> files) throws IOException {
         Map<String, double[]> scores = new LinkedHashMap<>();
         Map<String, double[]> bytes = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>();
         Map<String, JsonObject> runs = new LinkedHashMap<>();
         JsonObject first = null;
         for (int round = 0; round < files.size(); round++) {
@@ -103,6 +107,10 @@ final class JmhResults {
                     bytes.computeIfAbsent(key, k -> nans(files.size()))[round] = number(
                             secondary.getAsJsonObject("gc.alloc.rate.norm").get("score"));
                 }
+                if (secondary != null && secondary.has("cpu.time.norm")) {
+                    cpu.computeIfAbsent(key, k -> nans(files.size()))[round] =
+                            number(secondary.getAsJsonObject("cpu.time.norm").get("score"));
+                }
             }
         }
         List<Result> results = new ArrayList<>();
@@ -119,6 +127,7 @@ final class JmhResults {
                     scores.get(key),
                     error,
                     bytes.containsKey(key) ? median(bytes.get(key)) : Double.NaN,
+                    cpu.containsKey(key) ? median(cpu.get(key)) : Double.NaN,
                     run.get("warmupIterations").getAsInt() + " × "
                             + run.get("warmupTime").getAsString()));
         });

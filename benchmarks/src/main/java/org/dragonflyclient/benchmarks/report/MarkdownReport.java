@@ -19,12 +19,25 @@ final class MarkdownReport {
     private final ReportSettings settings;
     private final JmhResults results;
     private final List<Comparison> rows;
+    private final BusyRun busy;
     private final StringBuilder out = new StringBuilder();
 
-    MarkdownReport(ReportSettings settings, JmhResults results, List<Comparison> rows) {
+    /**
+     * The same workloads run beside CPU-bound neighbour processes (issue 18, {@code run.sh --busy N}).
+     *
+     * @param neighbours how many neighbour processes ran
+     * @param results the busy rounds' results
+     * @param rows their comparisons
+     * @param notes what other processes used during the busy rounds; may be empty
+     */
+    record BusyRun(int neighbours, JmhResults results, List<Comparison> rows, String notes) {}
+
+    /** @param busy the busy rounds, or {@code null} when the run had none */
+    MarkdownReport(ReportSettings settings, JmhResults results, List<Comparison> rows, BusyRun busy) {
         this.settings = settings;
         this.results = results;
         this.rows = rows;
+        this.busy = busy;
     }
 
     String render() {
@@ -44,6 +57,9 @@ final class MarkdownReport {
             line();
         }
         throughput();
+        busyThroughput();
+        issue18Bars();
+        cpu();
         allocation();
         poolSize();
         observationCost();
@@ -53,8 +69,13 @@ final class MarkdownReport {
     }
 
     private void throughput() {
-        line("## Throughput and the bar");
+        line("## Throughput and the bar" + (busy == null ? "" : ", quiet machine"));
         line();
+        if (busy != null) {
+            line("Quiet: nothing runs beside the client and the server but whatever else was on the machine (see "
+                    + "the notes below); the busy rounds, with " + neighbours() + ", follow.");
+            line();
+        }
         if (results.rounds() > 1) {
             line("ops/s, the median of " + results.rounds()
                     + " rounds (± half the range between the rounds, as a share "
@@ -79,6 +100,148 @@ final class MarkdownReport {
                     + " | " + ratio(row.ratioToLettuce()) + " | " + w.targetText() + " | " + result + " |");
         }
         line();
+    }
+
+    private String neighbours() {
+        return busy.neighbours() + " CPU-bound neighbour process" + (busy.neighbours() == 1 ? "" : "es");
+    }
+
+    private void busyThroughput() {
+        if (busy == null) {
+            return;
+        }
+        line("## Throughput on a busy machine: " + neighbours());
+        line();
+        line("The same workloads, each round run once more while `run.sh` keeps " + neighbours()
+                + " (each a tight `bash` loop) running beside the client and the server, as an unrelated busy "
+                + "program on an application server would. Medians of "
+                + busy.results().rounds()
+                + " rounds as above; the last two columns repeat the quiet ratios for comparison.");
+        line();
+        line(
+                "| workload | ours | Jedis | Lettuce | ours/Jedis | ours/Lettuce | quiet ours/Jedis | quiet ours/Lettuce |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < busy.rows().size(); i++) {
+            Comparison row = busy.rows().get(i);
+            Comparison quiet = rows.get(i);
+            Workload w = row.workload();
+            boolean jedis = w.jedisValue != null;
+            line("| " + w.label() + " | " + ops(row.ours()) + " | " + (jedis ? ops(row.jedis()) : "n/a") + " | "
+                    + ops(row.lettuce()) + " | " + (jedis ? ratio(row.ratioToJedis()) : "n/a") + " | "
+                    + ratio(row.ratioToLettuce()) + " | " + (jedis ? ratio(quiet.ratioToJedis()) : "n/a") + " | "
+                    + ratio(quiet.ratioToLettuce()) + " |");
+        }
+        line();
+    }
+
+    /** Issue 18's bars, checked where this run measured them. */
+    private void issue18Bars() {
+        if (busy == null) {
+            return;
+        }
+        line("## The bars of issue 18");
+        line();
+        line("| bar | measured | result |");
+        line("|---|---:|---|");
+        issue18Bar("busy: a. GET, 1 thread ≥ 1.1x Jedis", busy.rows(), Workload.A, true, 1.1);
+        issue18Bar("busy: d. MGET 100 ≥ 1.1x Jedis", busy.rows(), Workload.D, true, 1.1);
+        issue18Bar("busy: f. 100 KiB GET ≥ 1.1x Jedis", busy.rows(), Workload.F, true, 1.1);
+        issue18Bar("quiet: a. GET, 1 thread ≥ 2x Jedis", rows, Workload.A, true, 2.0);
+        issue18Bar("quiet: f. 100 KiB GET ≥ 1.3x Jedis", rows, Workload.F, true, 1.3);
+        issue18Bar("quiet: b. 16 threads ≥ 3x Lettuce", rows, Workload.B, false, 3.0);
+        issue18Bar("quiet: c. 64 threads ≥ 4x Lettuce", rows, Workload.C, false, 4.0);
+        cpuBar("quiet", rows);
+        cpuBar("busy", busy.rows());
+        line();
+    }
+
+    private void issue18Bar(String text, List<Comparison> table, Workload w, boolean jedis, double target) {
+        Comparison row = table.get(w.ordinal());
+        double ratio = jedis ? row.ratioToJedis() : row.ratioToLettuce();
+        line("| " + text + " | " + ratio(ratio) + " | " + verdict(Double.isNaN(ratio) ? null : ratio >= target) + " |");
+    }
+
+    private void cpuBar(String phase, List<Comparison> table) {
+        StringJoiner missed = new StringJoiner(", ");
+        int measured = 0;
+        int met = 0;
+        for (Comparison row : table) {
+            Verdict verdict = row.cpuVerdict();
+            if (verdict == Verdict.MET) {
+                met++;
+            } else if (verdict == Verdict.MISSED) {
+                missed.add(row.workload().letter);
+            }
+            measured += verdict == Verdict.MET || verdict == Verdict.MISSED ? 1 : 0;
+        }
+        line("| " + phase + ": client CPU/op ≤ Jedis on every workload | " + met + " of " + measured + " | "
+                + (measured == 0 ? "not measured" : met == measured ? "**met**" : "**missed** (" + missed + ")")
+                + " |");
+    }
+
+    private static String verdict(Boolean met) {
+        return met == null ? "not measured" : met ? "**met**" : "**missed**";
+    }
+
+    private void cpu() {
+        boolean any = rows.stream()
+                .anyMatch(r -> r.ours() != null && !Double.isNaN(r.ours().cpuPerOp()));
+        if (!any) {
+            return;
+        }
+        line("## Client CPU time per operation");
+        line();
+        line(
+                "µs of CPU the benchmark JVM used (every thread, GC and JIT included; the server is another process "
+                        + "and not counted) per operation, from `ClientCpuProfiler` (`OperatingSystemMXBean.getProcessCpuTime` "
+                        + "around each measured iteration, divided by its operations), the median of the rounds. For e one "
+                        + "operation is the whole pipeline. The bar (issue 18): ours ≤ Jedis on every workload, quiet and busy.");
+        line();
+        if (busy == null) {
+            line("| workload | ours | Jedis | Lettuce | ours/Jedis | result |");
+            line("|---|---:|---:|---:|---:|---|");
+        } else {
+            line("| workload | quiet: ours | Jedis | Lettuce | ours/Jedis | result | busy: ours | Jedis | Lettuce | "
+                    + "ours/Jedis | result |");
+            line("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            StringBuilder line = new StringBuilder("| " + rows.get(i).workload().label());
+            cpuCells(line, rows.get(i));
+            if (busy != null) {
+                cpuCells(line, busy.rows().get(i));
+            }
+            line(line.append(" |").toString());
+        }
+        line();
+    }
+
+    private static void cpuCells(StringBuilder line, Comparison row) {
+        boolean jedis = row.workload().jedisValue != null;
+        double ratio = jedis && row.ours() != null && row.jedis() != null
+                ? row.ours().cpuPerOp() / row.jedis().cpuPerOp()
+                : Double.NaN;
+        Verdict verdict = row.cpuVerdict();
+        line.append(" | ")
+                .append(micros(row.ours()))
+                .append(" | ")
+                .append(jedis ? micros(row.jedis()) : "n/a")
+                .append(" | ")
+                .append(micros(row.lettuce()))
+                .append(" | ")
+                .append(jedis ? ratio(ratio) : "n/a")
+                .append(" | ")
+                .append(
+                        verdict == null
+                                ? ""
+                                : verdict(verdict == Verdict.NOT_MEASURED ? null : verdict == Verdict.MET));
+    }
+
+    private static String micros(Result r) {
+        if (r == null) {
+            return "not available";
+        }
+        return Double.isNaN(r.cpuPerOp()) ? "not measured" : String.format(Locale.US, "%,.1f µs", r.cpuPerOp());
     }
 
     private void allocation() {
@@ -225,6 +388,9 @@ final class MarkdownReport {
         }
         if (!settings.notes().isBlank()) {
             notes.append("- ").append(settings.notes()).append('\n');
+        }
+        if (busy != null && !busy.notes().isBlank()) {
+            notes.append("- ").append(busy.notes()).append('\n');
         }
         if (notes.length() > 0) {
             line("## Missing rows and noise");

@@ -24,20 +24,30 @@ final class RatioChart {
     private static final int RIGHT = 150;
     private static final int TOP = 70;
     private static final int BAR = 20;
-    private static final int GROUP = 2 * BAR + 26;
+    /** Space after a group's bars. */
+    private static final int GAP = 26;
+
     private static final int BOTTOM = 70;
 
     private static final Color JEDIS = new Color(0x4C78A8);
     private static final Color LETTUCE = new Color(0xF58518);
     private static final Color MET = new Color(0x2E7D32);
     private static final Color MISSED = new Color(0xC62828);
+    /** The busy rounds' bars: the same hues, lighter. */
+    private static final Color JEDIS_BUSY = new Color(0x9ECAE9);
+
+    private static final Color LETTUCE_BUSY = new Color(0xFFBF79);
     private static final Color GRID = new Color(0xDDDDDD);
 
     private RatioChart() {}
 
-    static void write(List<Comparison> rows, String title, Path png) throws IOException {
+    /**
+     * @param rows the quiet rounds
+     * @param busyRows the busy rounds (issue 18), drawn below each quiet pair in lighter colours; or {@code null}
+     */
+    static void write(List<Comparison> rows, List<Comparison> busyRows, String title, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        int height = TOP + rows.size() * GROUP + BOTTOM;
+        int height = TOP + rows.size() * group(busyRows) + BOTTOM;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -45,16 +55,25 @@ final class RatioChart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, height);
-            draw(g, rows, title, height);
+            draw(g, rows, busyRows, title, height);
         } finally {
             g.dispose();
         }
         ImageIO.write(image, "png", png.toFile());
     }
 
-    private static void draw(Graphics2D g, List<Comparison> rows, String title, int height) {
+    private static int group(List<Comparison> busyRows) {
+        return (busyRows == null ? 2 : 4) * (BAR + 2) + GAP;
+    }
+
+    private static void draw(Graphics2D g, List<Comparison> rows, List<Comparison> busyRows, String title, int height) {
         double max = 2.5;
-        for (Comparison row : rows) {
+        int group = group(busyRows);
+        List<Comparison> all = new java.util.ArrayList<>(rows);
+        if (busyRows != null) {
+            all.addAll(busyRows);
+        }
+        for (Comparison row : all) {
             max = Math.max(max, finite(row.ratioToJedis()));
             max = Math.max(max, finite(row.ratioToLettuce()));
             max = Math.max(max, row.workload().targetRatio);
@@ -62,7 +81,7 @@ final class RatioChart {
         double step = max > 6 ? 1.0 : 0.5;
         max = Math.ceil(max * 1.08 / step) * step;
         int plotWidth = WIDTH - LEFT - RIGHT;
-        int plotBottom = TOP + rows.size() * GROUP;
+        int plotBottom = TOP + rows.size() * group;
 
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         g.setColor(Color.BLACK);
@@ -85,7 +104,8 @@ final class RatioChart {
         g.setStroke(new BasicStroke(1f));
 
         int y = TOP;
-        for (Comparison row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Comparison row = rows.get(i);
             Workload w = row.workload();
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
@@ -120,7 +140,30 @@ final class RatioChart {
                     plotWidth,
                     jedisTargeted ? Double.NaN : w.targetRatio,
                     row.ours() == null);
-            y += GROUP;
+            if (busyRows != null) {
+                Comparison busy = busyRows.get(i);
+                bar(
+                        g,
+                        y + 2 * (BAR + 2),
+                        w.jedisValue == null ? null : "vs Jedis, busy",
+                        busy.ratioToJedis(),
+                        JEDIS_BUSY,
+                        max,
+                        plotWidth,
+                        Double.NaN,
+                        busy.ours() == null);
+                bar(
+                        g,
+                        y + 3 * (BAR + 2),
+                        "vs " + secondName + ", busy",
+                        busy.ratioToLettuce(),
+                        LETTUCE_BUSY,
+                        max,
+                        plotWidth,
+                        Double.NaN,
+                        busy.ours() == null);
+            }
+            y += group;
         }
 
         int legend = height - 26;
@@ -133,6 +176,9 @@ final class RatioChart {
         g.fillRect(LEFT + 140, legend - 11, 14, 14);
         g.setColor(Color.BLACK);
         g.drawString("ours ÷ Lettuce (g: ÷ Spring Data Redis on Lettuce)", LEFT + 160, legend);
+        if (busyRows != null) {
+            g.drawString("lighter: with a CPU-bound neighbour process (busy)", LEFT, legend + 18);
+        }
     }
 
     private static void bar(

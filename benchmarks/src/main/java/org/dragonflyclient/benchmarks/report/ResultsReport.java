@@ -16,6 +16,7 @@ import java.util.Map;
  * java -cp benchmarks.jar org.dragonflyclient.benchmarks.report.ResultsReport \
  *     --json round1.json,round2.json,round3.json --markdown results/DATE.md --chart results/DATE.png --date DATE \
  *     --command "..." --server "..." --revision abc123 --load-before "..." --load-after "..." [--quick] [--notes "..."]
+ *     [--busy N --busy-json busy1.json,... --busy-notes "..."]
  * </pre>
  */
 public final class ResultsReport {
@@ -36,6 +37,19 @@ public final class ResultsReport {
             throw new IllegalStateException(json + " holds no results: every benchmark failed, see the JMH log");
         }
         List<Comparison> rows = Comparison.of(results);
+        MarkdownReport.BusyRun busy = null;
+        if (options.containsKey("busy-json")) {
+            List<Path> busyJson = new ArrayList<>();
+            for (String file : options.get("busy-json").split(",")) {
+                busyJson.add(Path.of(file));
+            }
+            JmhResults busyResults = JmhResults.read(busyJson);
+            busy = new MarkdownReport.BusyRun(
+                    Integer.parseInt(options.getOrDefault("busy", "1")),
+                    busyResults,
+                    Comparison.of(busyResults),
+                    options.getOrDefault("busy-notes", ""));
+        }
         ReportSettings settings = new ReportSettings(
                 required(options, "date"),
                 options.containsKey("quick"),
@@ -48,12 +62,14 @@ public final class ResultsReport {
                 options.getOrDefault("notes", ""));
 
         Files.createDirectories(markdown.toAbsolutePath().getParent());
-        Files.writeString(markdown, new MarkdownReport(settings, results, rows).render(), StandardCharsets.UTF_8);
+        Files.writeString(markdown, new MarkdownReport(settings, results, rows, busy).render(), StandardCharsets.UTF_8);
         if (chart != null) {
             RatioChart.write(
                     rows,
+                    busy == null ? null : busy.rows(),
                     "Dragonfly client vs Jedis and Lettuce, " + settings.date()
-                            + (settings.quick() ? " (quick mode)" : ""),
+                            + (settings.quick() ? " (quick mode)" : "")
+                            + (busy == null ? "" : ", quiet and busy"),
                     chart);
         }
         for (Comparison row : rows) {
@@ -64,6 +80,13 @@ public final class ResultsReport {
                     format(row.ratioToLettuce()),
                     row.workload().targetText(),
                     row.throughputVerdict().text);
+        }
+        if (busy != null) {
+            for (Comparison row : busy.rows()) {
+                System.out.printf(
+                        "busy: %-34s ours/Jedis %-14s ours/Lettuce %s%n",
+                        row.workload().label(), format(row.ratioToJedis()), format(row.ratioToLettuce()));
+            }
         }
         System.out.println("Wrote " + markdown + (chart == null ? "" : " and " + chart));
     }

@@ -145,8 +145,8 @@ public final class Connection implements FrameHandler {
         this.socket = socket;
         this.tcp = tcp;
         // A TLS socket's available() counts only bytes already decrypted, so it cannot see a reply arrive.
-        this.readerSpin = new SpinWait(socket instanceof SSLSocket ? 0 : spinWait.toNanos());
-        this.followerSpin = new SpinWait(spinWait.toNanos());
+        this.readerSpin = SpinWait.forReader(socket instanceof SSLSocket ? 0 : spinWait.toNanos());
+        this.followerSpin = SpinWait.forFollower(spinWait.toNanos());
         this.doneOrReaderFree = SpinWait.doneOrReaderFree(reading);
         this.timeout = timeout;
         this.in = socket.getInputStream();

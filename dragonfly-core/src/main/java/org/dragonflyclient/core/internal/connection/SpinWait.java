@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dragonflyclient.core.internal.command.Command;
@@ -33,10 +34,24 @@ import org.dragonflyclient.core.internal.command.Command;
  *
  * <h2>Self-limiting</h2>
  * A spin that ends without its reply ("a miss") makes the next 2, 4, 8 ... up to
- * {@link #MAX_SKIPS} waits skip the spin and sleep at once; a spin that sees its reply halves the
- * next run (down to 2), so spinning settles down unless most spins pay, even when some replies
+ * {@link #MAX_SKIPS} waits skip the spin and sleep at once; a spin that sees its reply after
+ * spinning halves the next run (down to 2), so spinning settles down unless most spins pay, even when some replies
  * come in time by chance. Against a server across a network, where a reply takes longer than any
  * sensible budget, spinning thus falls to one probe per 1,024 waits.
+ *
+ * <h2>A yield that lost the core</h2>
+ * On a busy machine the yield is what hurts: with a CPU-bound process (an unrelated program, not
+ * this JVM) runnable on the same core, {@code sched_yield} hands it the core for the rest of its
+ * time slice, 1-4 ms on a 2-core Linux VM, and a reply that arrives meanwhile waits for the slice
+ * to end, because the spinning thread is runnable and gets no wake-up. A thread sleeping in
+ * {@code poll} or {@code park} is woken by the reply and preempts the busy process at once, and
+ * on a busy machine that wake-up is cheap (no core has to leave its idle state). So a yield that
+ * took longer than {@link #LOST_CORE_NANOS} ends the spin and counts as a miss: while the machine
+ * stays busy, callers back off to sleeping, like a blocking client; the occasional probe of the
+ * back-off finds out when it is quiet again. A yield to a server sharing the core takes
+ * microseconds and keeps the spin going. This rule is for the lone reader, whose yields can only
+ * run other processes; a follower's yields run this connection's reader and other callers, whose
+ * turns may be long and are work, so their spin ({@link #forFollower}) has no such rule.
  *
  * <p>What a spin waits for is a {@link Probe}: bytes on the socket for a connection's reader
  * ({@link #READABLE}), the command done for a caller waiting while another thread reads
@@ -52,17 +67,60 @@ final class SpinWait {
     /** The longest run of waits that skip spinning after misses: 2^10. */
     static final int MAX_SKIPS = 1 << 10;
 
+    /**
+     * A yield longer than this gave the core to another process's time slice (decision 0019):
+     * measured on a 2-core VM, a yield returns within 2 µs when only this thread wants the core,
+     * after the server's or another caller's turn (tens of µs) when they do, and after 1-4 ms when
+     * a CPU-bound process shares the core; a sleeping thread would have been woken in about 70 µs.
+     */
+    static final long LOST_CORE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
+    /** As {@code lostCoreNanos}: no yield ends the spin. */
+    static final long NEVER = Long.MAX_VALUE;
+
     private static final ThreadMXBean THREADS = threadCpuClock();
 
     private final long budgetNanos;
+    private final long lostCoreNanos;
+    /** Whether a probe that holds at the first check, before any spin, counts as a hit. */
+    private final boolean firstCheckIsHit;
     /** Waits left that sleep at once, after a miss. */
     private volatile int skipsLeft;
     /** The next skip run after a miss, doubled per consecutive miss up to {@link #MAX_SKIPS}. */
     private volatile int nextSkips = 2;
 
-    /** @param budgetNanos CPU time one spin may use; zero turns spinning off */
-    SpinWait(long budgetNanos) {
+    /**
+     * The spin of a connection's lone reader (decision 0019): a yield that lost the core ends it,
+     * and bytes already there at the first check (the rest of a large reply) are no hit.
+     *
+     * @param budgetNanos CPU time one spin may use; zero turns spinning off
+     * @return the spin
+     */
+    static SpinWait forReader(long budgetNanos) {
+        return new SpinWait(budgetNanos, LOST_CORE_NANOS, false);
+    }
+
+    /**
+     * The spin of a caller waiting while another thread reads: its yields run this connection's
+     * reader and other callers, so no yield ends it, and a command done at the first check is a
+     * hit (decision 0006).
+     *
+     * @param budgetNanos CPU time one spin may use; zero turns spinning off
+     * @return the spin
+     */
+    static SpinWait forFollower(long budgetNanos) {
+        return new SpinWait(budgetNanos, NEVER, true);
+    }
+
+    /**
+     * @param budgetNanos CPU time one spin may use; zero turns spinning off
+     * @param lostCoreNanos a yield at least this long ends the spin as a miss; {@link #NEVER} for none
+     * @param firstCheckIsHit whether a probe that holds before any spin counts as a hit
+     */
+    SpinWait(long budgetNanos, long lostCoreNanos, boolean firstCheckIsHit) {
         this.budgetNanos = budgetNanos;
+        this.lostCoreNanos = lostCoreNanos;
+        this.firstCheckIsHit = firstCheckIsHit;
     }
 
     /** @return whether this spin ever runs (a budget above zero) */
@@ -103,8 +161,8 @@ final class SpinWait {
     }
 
     /**
-     * Checks {@code ready} until it holds, the budget of CPU time is spent or {@code maxNanos} of
-     * wall time passed; or returns at once while skipping after a miss. The caller then goes on as
+     * Checks {@code ready} until it holds, the budget of CPU time is spent, {@code maxNanos} of
+     * wall time passed or a yield lost the core; or returns at once while skipping after a miss. The caller then goes on as
      * it would have anyway: at once when the probe held, sleeping otherwise.
      *
      * @param ready what to wait for
@@ -119,12 +177,22 @@ final class SpinWait {
         }
         try {
             if (ready.ready(subject)) {
-                return hit();
+                // For the reader nothing was spun, so nothing was learnt about whether spinning pays: the
+                // rest of a large reply is often there at once, and counted as hits those undid the
+                // back-off of a busy machine.
+                return firstCheckIsHit ? hit() : true;
             }
             long start = System.nanoTime();
             long cpuStart = cpuTime();
             do {
+                long beforeYield = System.nanoTime();
                 Thread.yield();
+                if (System.nanoTime() - beforeYield >= lostCoreNanos) {
+                    // The reply, if it came, waited for another process's time slice: back off.
+                    boolean done = ready.ready(subject);
+                    miss();
+                    return done;
+                }
                 if (ready.ready(subject)) {
                     return hit();
                 }

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,9 @@ class SpinWaitTest {
 
     private static final long TINY = TimeUnit.MICROSECONDS.toNanos(1);
     private static final long HUGE = TimeUnit.SECONDS.toNanos(30);
+
+    /** Not ready at the first check, ready at the next: a reply that comes during the spin. */
+    private static final SpinWait.Probe<AtomicInteger> READY_AFTER_A_YIELD = checks -> checks.incrementAndGet() > 1;
 
     private ServerSocket listener;
     private Socket client;
@@ -58,12 +62,12 @@ class SpinWaitTest {
         server.getOutputStream().write('+');
         awaitArrival();
 
-        assertThat(new SpinWait(HUGE).await(SpinWait.READABLE, in, HUGE)).isTrue();
+        assertThat(patient(HUGE).await(SpinWait.READABLE, in, HUGE)).isTrue();
     }
 
     @Test
     void bytesArrivingDuringTheSpin_endIt() throws Exception {
-        SpinWait spin = new SpinWait(HUGE);
+        SpinWait spin = patient(HUGE);
         CompletableFuture<Void> late = CompletableFuture.runAsync(() -> {
             try {
                 Thread.sleep(20);
@@ -79,7 +83,7 @@ class SpinWaitTest {
 
     @Test
     void aMiss_skipsTheNextTwoSpins_andConsecutiveMissesDoubleTheRun() {
-        SpinWait spin = new SpinWait(TINY);
+        SpinWait spin = patient(TINY);
 
         assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
         assertThat(spin.skipsLeft()).isEqualTo(2);
@@ -93,7 +97,7 @@ class SpinWaitTest {
 
     @Test
     void skipRuns_stopGrowingAt1024() {
-        SpinWait spin = new SpinWait(TINY);
+        SpinWait spin = patient(TINY);
         int longest = 0;
         for (int wait = 0; wait < 5_000; wait++) {
             spin.await(SpinWait.READABLE, in, HUGE);
@@ -104,8 +108,8 @@ class SpinWaitTest {
     }
 
     @Test
-    void aHit_halvesTheNextSkipRun() throws IOException {
-        SpinWait spin = new SpinWait(TINY);
+    void aHit_halvesTheNextSkipRun() {
+        SpinWait spin = patient(TINY);
         spin.await(SpinWait.READABLE, in, HUGE); // miss: skip 2, then 4
         spin.await(SpinWait.READABLE, in, HUGE);
         spin.await(SpinWait.READABLE, in, HUGE);
@@ -113,23 +117,19 @@ class SpinWaitTest {
         for (int i = 0; i < 4; i++) {
             spin.await(SpinWait.READABLE, in, HUGE);
         }
-        server.getOutputStream().write('+');
-        awaitArrival();
-        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isTrue(); // hit: the next run is 4 again, not 8
-        in.read();
+        assertThat(spin.await(READY_AFTER_A_YIELD, new AtomicInteger(), HUGE))
+                .isTrue(); // hit: the next run is 4 again, not 8
 
         assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
         assertThat(spin.skipsLeft()).isEqualTo(4);
     }
 
     @Test
-    void repeatedHits_leaveTheFirstSkipRunAtTwo() throws IOException {
-        SpinWait spin = new SpinWait(TINY);
+    void repeatedHits_leaveTheFirstSkipRunAtTwo() {
+        SpinWait spin = patient(TINY);
         for (int round = 0; round < 3; round++) {
-            server.getOutputStream().write('+');
-            awaitArrival();
-            assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isTrue();
-            in.read();
+            assertThat(spin.await(READY_AFTER_A_YIELD, new AtomicInteger(), HUGE))
+                    .isTrue();
         }
 
         assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
@@ -137,8 +137,24 @@ class SpinWaitTest {
     }
 
     @Test
+    void aReplyThatIsThereBeforeAnySpin_isTaken_butIsNoHit() throws IOException {
+        SpinWait spin = patient(TINY);
+        spin.await(SpinWait.READABLE, in, HUGE); // miss: skip 2, then 4
+        spin.await(SpinWait.READABLE, in, HUGE);
+        spin.await(SpinWait.READABLE, in, HUGE);
+        server.getOutputStream().write('+');
+        awaitArrival();
+
+        // Like the rest of a large reply: taken at once, without spinning, and the back-off stays.
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isTrue();
+        in.read();
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
+        assertThat(spin.skipsLeft()).isEqualTo(4);
+    }
+
+    @Test
     void theCallersLimit_capsTheBudget() {
-        SpinWait spin = new SpinWait(HUGE);
+        SpinWait spin = patient(HUGE);
 
         assertThat(spin.await(SpinWait.READABLE, in, TINY)).isFalse(); // would spin for 30 s without the cap
         assertThat(spin.skipsLeft()).isEqualTo(2);
@@ -148,14 +164,14 @@ class SpinWaitTest {
     void aClosedSocket_endsTheSpinWithoutThrowing_andAZeroBudgetIsOff() throws IOException {
         client.close();
 
-        assertThat(new SpinWait(HUGE).await(SpinWait.READABLE, in, HUGE)).isFalse();
-        assertThat(new SpinWait(0).isEnabled()).isFalse();
-        assertThat(new SpinWait(TINY).isEnabled()).isTrue();
+        assertThat(patient(HUGE).await(SpinWait.READABLE, in, HUGE)).isFalse();
+        assertThat(patient(0).isEnabled()).isFalse();
+        assertThat(patient(TINY).isEnabled()).isTrue();
     }
 
     @Test
     void aFollower_seesItsCommandDone_atOnceOrWhileSpinning() throws Exception {
-        SpinWait spin = new SpinWait(HUGE);
+        SpinWait spin = patient(HUGE);
         AtomicBoolean reading = new AtomicBoolean(true);
         Command<String> done = echo();
         done.complete("done");
@@ -174,7 +190,7 @@ class SpinWaitTest {
 
     @Test
     void aFollower_stopsSpinning_whenTheReaderRoleIsFree() throws Exception {
-        SpinWait spin = new SpinWait(HUGE);
+        SpinWait spin = patient(HUGE);
         AtomicBoolean reading = new AtomicBoolean(true);
         Command<String> pending = echo();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
@@ -192,12 +208,12 @@ class SpinWaitTest {
     void aFollowerWhoseCommandStaysPending_missesAndBacksOff_withinItsLimit() {
         AtomicBoolean reading = new AtomicBoolean(true);
 
-        SpinWait tinyBudget = new SpinWait(TINY);
+        SpinWait tinyBudget = patient(TINY);
         assertThat(tinyBudget.await(SpinWait.doneOrReaderFree(reading), echo(), HUGE))
                 .isFalse();
         assertThat(tinyBudget.skipsLeft()).isEqualTo(2);
 
-        SpinWait tinyLimit = new SpinWait(HUGE);
+        SpinWait tinyLimit = patient(HUGE);
         // Would spin for 30 s without the cap.
         assertThat(tinyLimit.await(SpinWait.doneOrReaderFree(reading), echo(), TINY))
                 .isFalse();
@@ -216,6 +232,56 @@ class SpinWaitTest {
 
         // Wall time passed 200 ms; CPU time only what the sleep call itself took.
         assertThat(spent).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+
+    @Test
+    void aYieldThatLostTheCore_endsTheSpinAsAMiss() {
+        // Every yield counts as lost: without that rule this spin would last 30 s.
+        SpinWait spin = new SpinWait(HUGE, 0, false);
+
+        assertThat(spin.await(SpinWait.READABLE, in, HUGE)).isFalse();
+        assertThat(spin.skipsLeft()).isEqualTo(2);
+    }
+
+    @Test
+    void aReplyThatCameDuringALostYield_isTaken_butTheNextSpinsAreSkipped() {
+        SpinWait spin = new SpinWait(HUGE, 0, false);
+        AtomicInteger checks = new AtomicInteger();
+
+        assertThat(spin.await(READY_AFTER_A_YIELD, checks, HUGE)).isTrue();
+        assertThat(checks).hasValue(2); // before the yield, and once after it
+        assertThat(spin.skipsLeft()).isEqualTo(2);
+        assertThat(spin.await(READY_AFTER_A_YIELD, checks, HUGE)).isFalse(); // skipped: sleeps at once
+        assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void aFollowersCommandDoneAtTheFirstCheck_isAHit() {
+        SpinWait spin = SpinWait.forFollower(TINY);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        SpinWait.Probe<Command<?>> probe = SpinWait.doneOrReaderFree(reading);
+        spin.await(probe, echo(), HUGE); // miss: skip 2, then 4
+        spin.await(probe, echo(), HUGE);
+        spin.await(probe, echo(), HUGE);
+        spin.await(probe, echo(), HUGE); // miss: skip 4, then 8
+        for (int i = 0; i < 4; i++) {
+            spin.await(probe, echo(), HUGE);
+        }
+        Command<String> done = echo();
+        done.complete("done");
+
+        // Unlike the reader's rest of a reply: a follower's short waits are what its spin is for (0006).
+        assertThat(spin.await(probe, done, HUGE)).isTrue();
+        assertThat(spin.await(probe, echo(), HUGE)).isFalse();
+        assertThat(spin.skipsLeft()).isEqualTo(4);
+    }
+
+    /**
+     * A spin that only its budget or the caller's limit ends, however long this machine's yields
+     * take: a loaded test machine may well take 500 µs over one.
+     */
+    private static SpinWait patient(long budgetNanos) {
+        return new SpinWait(budgetNanos, SpinWait.NEVER, false);
     }
 
     private static Command<String> echo() {
