@@ -48,7 +48,9 @@ import org.dragonflyclient.benchmarks.cache.CachingConfiguration;
 @OutputTimeUnit(TimeUnit.SECONDS)
 // Spring Data Redis's score kept rising for 6 to 10 s (2026-12-01: 42k after 3 s, 96k after 7 s in
 // one fork); with a 3 s warm-up its ratio was measured before its JIT had caught up.
-@Warmup(iterations = 10, time = 1)
+// The local tier (dragonfly-local) needs longer still: 2026-12-03, quiet machine, after 10 x 1 s it
+// measured 0.8-1.6M ops/s, after 5 x 3 s 2.5-5.7M (results/2026-12-03-near-cache.md).
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 3, time = 1)
 @Fork(
         value = 1,
