@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLSocket;
 
@@ -76,10 +75,6 @@ public final class Connection implements FrameHandler {
      * that a command refused afterwards ({@link #notConnected}) is told only what is true of it.
      */
     private static final String IN_FLIGHT_MAY_HAVE_RUN = "; commands in flight may or may not have run";
-    /** Source of {@link #id()}: never reused, so a reconnect always gets a new identity. */
-    private static final AtomicLong IDS = new AtomicLong();
-
-    private final long id = IDS.incrementAndGet();
 
     private final Socket socket;
     /** The TCP socket: {@link #socket} itself, or the one under it when {@link #socket} is a TLS socket. */
@@ -164,17 +159,6 @@ public final class Connection implements FrameHandler {
     /** @return {@code host:port} of the server */
     public String address() {
         return address;
-    }
-
-    /**
-     * This connection's identity, unique in the JVM and never reused: a connection reopened after
-     * a break is a new {@code Connection} with a new id (and whatever the server tracked for the
-     * old one is gone).
-     *
-     * @return the id, at least 1
-     */
-    public long id() {
-        return id;
     }
 
     /** @return whether the server tracks what is read through this connection ({@link #startTracked}) */
