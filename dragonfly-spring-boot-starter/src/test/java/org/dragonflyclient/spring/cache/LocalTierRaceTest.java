@@ -82,10 +82,13 @@ class LocalTierRaceTest {
                 }));
             }
             for (int version = 1; version <= WRITES; version++) {
+                // Paced by the readers (not by time): at least one read per write, so the race is exercised.
+                awaitReads(reads, version, readers);
                 int k = version % KEYS;
                 other.set(serverKey(k), Long.toString(version));
                 returned.accumulateAndGet(k, version, Math::max);
             }
+            awaitReads(reads, WRITES + 1, readers);
             writing.set(false);
             for (Future<?> reader : readers) {
                 reader.get(30, TimeUnit.SECONDS);
@@ -132,6 +135,13 @@ class LocalTierRaceTest {
         @Override
         public void trackingLost(DragonflyException reason) {
             invalidatedAll();
+        }
+    }
+
+    /** Waits until the readers did {@code count} reads, or one of them ended (its failure is reported by get). */
+    private static void awaitReads(AtomicLong reads, long count, List<Future<?>> readers) {
+        while (reads.get() < count && readers.stream().noneMatch(Future::isDone)) {
+            Thread.yield();
         }
     }
 }
