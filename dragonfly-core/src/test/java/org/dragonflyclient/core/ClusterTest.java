@@ -76,6 +76,23 @@ class ClusterTest {
     }
 
     @Test
+    void thePoolSizeIsSpreadOverTheMasters_atLeastOneConnectionEach() {
+        int masters = cluster.masters().size();
+        // The default (2) over 3 masters: one each; the seed that read the topology first is opened
+        // again at its share. 7 over 3 masters: 3 each (rounded up, so never fewer than asked for).
+        for (int poolSize : new int[] {ClientOptions.DEFAULT_POOL_SIZE, 7}) {
+            try (DragonflyClient sized = DragonflyClient.create(
+                    client.options().toBuilder().poolSize(poolSize).build())) {
+                sized.dbsize(); // opens a pool on every master
+                int share = Math.max(1, (poolSize + masters - 1) / masters);
+                assertThat(sized.openConnections())
+                        .as("pool size %d over %d masters", poolSize, masters)
+                        .isEqualTo(share * masters);
+            }
+        }
+    }
+
+    @Test
     void everyFamilyWorksOnKeysOfEverySlotRange(TestInfo test) {
         for (String key : spread(test, 12)) {
             client.set(key + ":s", "v");

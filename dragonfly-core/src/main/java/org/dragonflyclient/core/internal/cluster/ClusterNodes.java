@@ -140,8 +140,7 @@ public final class ClusterNodes implements AutoCloseable {
      */
     public NodeClient node(String host, int port, NodeClient fallback) {
         String h = host.isEmpty() ? fallback.host() : host;
-        return nodes.computeIfAbsent(
-                NodeClient.address(h, port), a -> new NodeClient(options, pushHandler, h, port, this::requestRefresh));
+        return nodes.computeIfAbsent(NodeClient.address(h, port), a -> newNode(h, port));
     }
 
     /**
@@ -154,6 +153,25 @@ public final class ClusterNodes implements AutoCloseable {
     public void moved(int slot, NodeClient owner) {
         owners.set(slot, owner);
         requestRefresh();
+    }
+
+    private NodeClient newNode(String host, int port) {
+        return new NodeClient(options, pushHandler, host, port, this::poolShare, this::requestRefresh);
+    }
+
+    /**
+     * The size of a node's pool: the client's {@link ClientOptions#poolSize()} spread over the
+     * masters, at least one connection each (decision 0020). A connection coalesces the commands
+     * of every thread waiting on it into shared writes, and each master sees only its share of
+     * the callers, so splitting that share over several connections would shrink the batches
+     * the server reads and answers at once; with one master (Dragonfly's emulated cluster) the
+     * pool is a single server's.
+     *
+     * @return connections per node, 1 or more
+     */
+    int poolShare() {
+        int count = Math.max(1, masters.size());
+        return Math.max(1, (options.poolSize() + count - 1) / count);
     }
 
     /** @return the masters as last read, each serving some slots */
@@ -208,10 +226,7 @@ public final class ClusterNodes implements AutoCloseable {
             }
             int port = Integer.parseInt(seed.substring(colon + 1));
             String h = host;
-            candidates.computeIfAbsent(
-                    seed,
-                    a -> nodes.computeIfAbsent(
-                            a, x -> new NodeClient(options, pushHandler, h, port, this::requestRefresh)));
+            candidates.computeIfAbsent(seed, a -> nodes.computeIfAbsent(a, x -> newNode(h, port)));
         }
         RuntimeException last = null;
         for (NodeClient node : candidates.values()) {
@@ -275,8 +290,7 @@ public final class ClusterNodes implements AutoCloseable {
         NodeClient[] bySlot = new NodeClient[SlotHash.SLOT_COUNT];
         for (ClusterTopology.Shard shard : topology.shards()) {
             ClusterTopology.Node m = shard.master();
-            NodeClient node = nodes.computeIfAbsent(
-                    m.address(), a -> new NodeClient(options, pushHandler, m.host(), m.port(), this::requestRefresh));
+            NodeClient node = nodes.computeIfAbsent(m.address(), a -> newNode(m.host(), m.port()));
             if (!shard.slots().isEmpty()) {
                 newMasters.add(node);
             }
@@ -287,7 +301,15 @@ public final class ClusterNodes implements AutoCloseable {
         for (int slot = 0; slot < bySlot.length; slot++) {
             owners.set(slot, bySlot[slot]);
         }
+        boolean first = masters.isEmpty();
         masters = List.copyOf(newMasters);
+        if (first) {
+            // The pools that read this topology were opened before the number of masters was known;
+            // no command could be routed yet, so they can be opened again at their share.
+            for (NodeClient node : nodes.values()) {
+                node.resizePool();
+            }
+        }
         for (NodeClient node : List.copyOf(nodes.values())) {
             if (!newMasters.contains(node) && nodes.remove(node.address(), node)) {
                 retire(node);

@@ -1,5 +1,7 @@
 package org.dragonflyclient.core.internal.cluster;
 
+import java.util.function.IntSupplier;
+
 import org.jspecify.annotations.Nullable;
 
 import org.dragonflyclient.core.ClientOptions;
@@ -14,7 +16,8 @@ import org.dragonflyclient.core.internal.connection.PushHandler;
 /**
  * One node of a cluster and its connections: a multiplexed pool like a single-server client's,
  * and dedicated connections for blocking pops and {@code WATCH}, both opened on first use with the
- * client's options (credentials, TLS, timeouts, pool size) and this node's address. A node that
+ * client's options (credentials, TLS, timeouts) and this node's address; the pool's size is the
+ * node's share of the client's pool size ({@link ClusterNodes#poolShare()}). A node that
  * cannot be reached gets an empty pool that reconnects in the background, so its commands fail
  * fast meanwhile; each broken or unobtainable connection asks for a topology refresh.
  */
@@ -26,12 +29,19 @@ public final class NodeClient {
     private final ClientOptions nodeOptions;
     private final PushHandler pushHandler;
     private final Runnable onLost;
+    private final IntSupplier poolSize;
     private volatile @Nullable Connector connector;
     private volatile @Nullable ConnectionPool pool;
     private volatile @Nullable DedicatedConnections dedicated;
     private volatile boolean closed;
 
-    NodeClient(ClientOptions options, PushHandler pushHandler, String host, int port, Runnable onLost) {
+    NodeClient(
+            ClientOptions options,
+            PushHandler pushHandler,
+            String host,
+            int port,
+            IntSupplier poolSize,
+            Runnable onLost) {
         this.host = host;
         this.port = port;
         this.address = address(host, port);
@@ -40,6 +50,7 @@ public final class NodeClient {
                 .requireServerAtStartup(false)
                 .build();
         this.pushHandler = pushHandler;
+        this.poolSize = poolSize;
         this.onLost = onLost;
     }
 
@@ -73,7 +84,7 @@ public final class NodeClient {
         }
     }
 
-    /** @return the pool, opened on first use */
+    /** @return the pool, opened on first use with the node's share of the client's pool size */
     ConnectionPool pool() {
         ConnectionPool p = pool;
         if (p == null) {
@@ -81,12 +92,25 @@ public final class NodeClient {
                 p = pool;
                 if (p == null) {
                     checkOpen();
-                    p = ConnectionPool.open(connector(), onLost);
+                    p = ConnectionPool.open(connector(), poolSize.getAsInt(), onLost);
                     pool = p;
                 }
             }
         }
         return p;
+    }
+
+    /**
+     * Closes the pool if it was opened with another size than the node's share, so that the next
+     * command opens it again with its share. Only while no command can be routed here (before the
+     * first topology is known), as the commands in flight on the pool would fail.
+     */
+    synchronized void resizePool() {
+        ConnectionPool p = pool;
+        if (p != null && p.size() != poolSize.getAsInt()) {
+            pool = null;
+            p.close();
+        }
     }
 
     /** @return the dedicated connections, created on first use */

@@ -43,11 +43,16 @@ public final class ConnectionPool implements AutoCloseable {
     /** Told when a connection breaks; a cluster client refreshes its topology. */
     private final Runnable onLost;
 
-    private ConnectionPool(Connector connector, Runnable onLost) {
+    private ConnectionPool(Connector connector, int size, Runnable onLost) {
         this.connector = connector;
         this.onLost = onLost;
         this.options = connector.options();
-        this.connections = new AtomicReferenceArray<>(options.poolSize());
+        this.connections = new AtomicReferenceArray<>(size);
+    }
+
+    /** @return the number of connections the pool keeps open */
+    public int size() {
+        return connections.length();
     }
 
     /**
@@ -61,20 +66,21 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws DragonflyConnectionException when a connection cannot be opened
      */
     public static ConnectionPool open(Connector connector) {
-        return open(connector, () -> {});
+        return open(connector, connector.options().poolSize(), () -> {});
     }
 
     /**
-     * Opens a pool as {@link #open(Connector)} does, telling {@code onLost} each time one of its
-     * connections breaks (before the reconnect starts).
+     * Opens a pool as {@link #open(Connector)} does, of {@code size} connections, telling
+     * {@code onLost} each time one of its connections breaks (before the reconnect starts).
      *
      * @param connector opens and authenticates connections
+     * @param size the number of connections, 1 or more
      * @param onLost told of each broken connection; quick, called on the thread that saw the break
      * @return the pool
      * @throws DragonflyConnectionException when a connection cannot be opened
      */
-    public static ConnectionPool open(Connector connector, Runnable onLost) {
-        ConnectionPool pool = new ConnectionPool(connector, onLost);
+    public static ConnectionPool open(Connector connector, int size, Runnable onLost) {
+        ConnectionPool pool = new ConnectionPool(connector, size, onLost);
         try {
             for (int i = 0; i < pool.connections.length(); i++) {
                 pool.connections.set(i, connector.openPooled(pool.onClosed));
