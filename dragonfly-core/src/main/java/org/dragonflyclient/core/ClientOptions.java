@@ -207,7 +207,10 @@ public final class ClientOptions {
         return spinWait;
     }
 
-    /** @return the number of multiplexed connections */
+    /**
+     * @return the number of multiplexed connections; on a cluster they are spread over the masters,
+     *     at least one each
+     */
     public int poolSize() {
         return poolSize;
     }

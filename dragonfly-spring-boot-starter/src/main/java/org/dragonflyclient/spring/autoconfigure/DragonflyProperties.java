@@ -276,7 +276,8 @@ public class DragonflyProperties {
     public static class Pool {
 
         /**
-         * Number of connections, each shared by many threads (2 when not set).
+         * Number of connections, each shared by many threads (2 when not set); on a cluster they are
+         * spread over the masters, at least one each.
          */
         private @Nullable Integer size;
 

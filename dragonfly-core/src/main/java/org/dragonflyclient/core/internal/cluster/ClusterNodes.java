@@ -23,6 +23,7 @@ import org.dragonflyclient.core.internal.command.Command;
 import org.dragonflyclient.core.internal.command.Keyword;
 import org.dragonflyclient.core.internal.connection.Connection;
 import org.dragonflyclient.core.internal.connection.PushHandler;
+import org.dragonflyclient.core.internal.connection.WakeGroup;
 import org.dragonflyclient.core.internal.output.ReplyTreeOutput;
 
 /**
@@ -50,6 +51,7 @@ public final class ClusterNodes implements AutoCloseable {
     private final ClientOptions options;
     private final PushHandler pushHandler;
     private final Map<String, NodeClient> nodes = new ConcurrentHashMap<>();
+    private final Map<Integer, WakeGroup> wakeGroups = new ConcurrentHashMap<>();
     private final AtomicReferenceArray<NodeClient> owners = new AtomicReferenceArray<>(SlotHash.SLOT_COUNT);
     private final AtomicBoolean refreshRequested = new AtomicBoolean();
     private volatile List<NodeClient> masters = List.of();
@@ -156,7 +158,17 @@ public final class ClusterNodes implements AutoCloseable {
     }
 
     private NodeClient newNode(String host, int port) {
-        return new NodeClient(options, pushHandler, host, port, this::poolShare, this::requestRefresh);
+        return new NodeClient(options, pushHandler, host, port, this::poolShare, this::wakeGroup, this::requestRefresh);
+    }
+
+    /**
+     * The wake group of the connections at one pool index on every node (decision 0020): a caller
+     * woken by one node's reader sends its next command to whichever node owns its next key, so
+     * the writes of the batch one reader woke are held on every node until the batch is back.
+     * Callers use the same index on every node (the pools route by thread), so an index is a group.
+     */
+    private WakeGroup wakeGroup(int index) {
+        return wakeGroups.computeIfAbsent(index, i -> new WakeGroup());
     }
 
     /**

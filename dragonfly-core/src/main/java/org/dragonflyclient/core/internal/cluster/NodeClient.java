@@ -1,5 +1,6 @@
 package org.dragonflyclient.core.internal.cluster;
 
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.dragonflyclient.core.internal.connection.ConnectionPool;
 import org.dragonflyclient.core.internal.connection.Connector;
 import org.dragonflyclient.core.internal.connection.DedicatedConnections;
 import org.dragonflyclient.core.internal.connection.PushHandler;
+import org.dragonflyclient.core.internal.connection.WakeGroup;
 
 /**
  * One node of a cluster and its connections: a multiplexed pool like a single-server client's,
@@ -30,6 +32,7 @@ public final class NodeClient {
     private final PushHandler pushHandler;
     private final Runnable onLost;
     private final IntSupplier poolSize;
+    private final IntFunction<WakeGroup> wakeGroups;
     private volatile @Nullable Connector connector;
     private volatile @Nullable ConnectionPool pool;
     private volatile @Nullable DedicatedConnections dedicated;
@@ -41,6 +44,7 @@ public final class NodeClient {
             String host,
             int port,
             IntSupplier poolSize,
+            IntFunction<WakeGroup> wakeGroups,
             Runnable onLost) {
         this.host = host;
         this.port = port;
@@ -51,6 +55,7 @@ public final class NodeClient {
                 .build();
         this.pushHandler = pushHandler;
         this.poolSize = poolSize;
+        this.wakeGroups = wakeGroups;
         this.onLost = onLost;
     }
 
@@ -92,7 +97,7 @@ public final class NodeClient {
                 p = pool;
                 if (p == null) {
                     checkOpen();
-                    p = ConnectionPool.open(connector(), poolSize.getAsInt(), onLost);
+                    p = ConnectionPool.open(connector(), poolSize.getAsInt(), wakeGroups, onLost);
                     pool = p;
                 }
             }

@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -30,7 +29,9 @@ import org.dragonflyclient.core.internal.resp.CommandEncoder;
  * socket costing about 4 µs of kernel time, the largest single cost of a command). So a reader
  * counts each waiter it wakes ({@link #expectWaking}); while any counted waiter has not come back
  * ({@link #wokeUp}), a synchronous command only joins the buffer, and the waiter whose return brings
- * the count to zero writes everything held, in one system call. The hold is bounded by the
+ * the count to zero writes everything held, in one system call. The count belongs to the
+ * connection's {@link WakeGroup}: its own on a single server, shared by the nodes' connections on a
+ * cluster, where a woken caller's next command may go to any node. The hold is bounded by the
  * scheduler, not by the application: a counted waiter reports back as it leaves its wait, before it
  * returns to the caller's code. A lone caller is never counted (it reads its own reply) and writes at
  * once, as before.
@@ -80,8 +81,8 @@ final class CommandWriter {
     private boolean flushing;
     /** Set once by {@link #close()}; guarded by {@link #lock}. */
     private boolean closed;
-    /** Waiters woken with their reply that have not come back yet; synchronous writes wait for them. */
-    private final AtomicInteger waking = new AtomicInteger();
+    /** Counts the waiters woken with their reply that have not come back yet; synchronous writes wait for them. */
+    private final WakeGroup group;
     /** Whether {@link #pending} holds bytes back for the waking waiters; written under {@link #lock}. */
     private volatile boolean holding;
     /** {@link System#nanoTime()} when the current hold began; written under {@link #lock} before {@link #holding}. */
@@ -101,13 +102,20 @@ final class CommandWriter {
      * @param inFlight the FIFO the written commands join, in byte order
      * @param beforeLargeWrite makes sure replies are read during a write of {@link #LARGE_WRITE} bytes or more
      * @param onFailure told when a write fails; the connection must then close
+     * @param group the connections whose woken waiters hold this one's synchronous writes; joined here
      */
     CommandWriter(
-            OutputStream out, InFlightQueue inFlight, Runnable beforeLargeWrite, Consumer<IOException> onFailure) {
+            OutputStream out,
+            InFlightQueue inFlight,
+            Runnable beforeLargeWrite,
+            Consumer<IOException> onFailure,
+            WakeGroup group) {
         this.out = out;
         this.inFlight = inFlight;
         this.beforeLargeWrite = beforeLargeWrite;
         this.onFailure = onFailure;
+        this.group = group;
+        group.join(this);
     }
 
     /**
@@ -127,7 +135,7 @@ final class CommandWriter {
             inFlight.add(command);
             // Read under the lock, after the bytes joined the buffer: a waiter whose return makes the
             // count zero takes the lock afterwards, so it either sees these bytes or we see zero.
-            if (command.waiter() != null && waking.get() > 0 && !flushing) {
+            if (command.waiter() != null && group.isWaking() && !flushing) {
                 if (!holding) {
                     heldSince = System.nanoTime();
                     holding = true;
@@ -152,17 +160,13 @@ final class CommandWriter {
      */
     void expectWaking(Command<?> command) {
         if (command.countWake()) {
-            // The waiter may report back before this increment; the count then dips below zero for a
-            // moment, which holds nothing (holding needs a count above zero).
-            waking.incrementAndGet();
+            group.expectWaking();
         }
     }
 
-    /** A counted waiter came back. The last one of its batch writes whatever was held. */
+    /** A counted waiter came back. The last one of its batch writes whatever its group held. */
     void wokeUp() {
-        if (waking.decrementAndGet() == 0) {
-            writeHeld();
-        }
+        group.wokeUp();
     }
 
     /** @return whether commands are held for waking waiters; a waiter then bounds its wait by {@link #MAX_HOLD_NANOS} */
@@ -185,7 +189,8 @@ final class CommandWriter {
         return holding && System.nanoTime() - heldSince >= MAX_HOLD_NANOS;
     }
 
-    private void writeHeld() {
+    /** Writes what is held, if anything. */
+    void writeHeld() {
         CommandEncoder batch;
         lock.lock();
         try {
@@ -304,6 +309,7 @@ final class CommandWriter {
             closed = true;
             holding = false;
             pending.clear();
+            group.leave(this);
             return true;
         } finally {
             lock.unlock();

@@ -135,7 +135,8 @@ public final class Connection implements FrameHandler {
             Duration timeout,
             Duration spinWait,
             PushHandler pushHandler,
-            Listener listener)
+            Listener listener,
+            WakeGroup group)
             throws IOException {
         this.socket = socket;
         this.tcp = tcp;
@@ -153,7 +154,8 @@ public final class Connection implements FrameHandler {
                 socket.getOutputStream(),
                 inFlight,
                 this::ensureReader,
-                e -> broke("Connection to " + address + " broke while writing: " + e.getMessage(), e));
+                e -> broke("Connection to " + address + " broke while writing: " + e.getMessage(), e),
+                group);
     }
 
     /** @return {@code host:port} of the server */

@@ -3,6 +3,7 @@ package org.dragonflyclient.core.internal.connection;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 import org.dragonflyclient.core.ClientOptions;
 import org.dragonflyclient.core.DragonflyConnectionException;
@@ -42,9 +43,12 @@ public final class ConnectionPool implements AutoCloseable {
     private volatile Thread reconnector;
     /** Told when a connection breaks; a cluster client refreshes its topology. */
     private final Runnable onLost;
+    /** The wake group of the connection at each index ({@link WakeGroup}). */
+    private final IntFunction<WakeGroup> groups;
 
-    private ConnectionPool(Connector connector, int size, Runnable onLost) {
+    private ConnectionPool(Connector connector, int size, IntFunction<WakeGroup> groups, Runnable onLost) {
         this.connector = connector;
+        this.groups = groups;
         this.onLost = onLost;
         this.options = connector.options();
         this.connections = new AtomicReferenceArray<>(size);
@@ -66,7 +70,8 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws DragonflyConnectionException when a connection cannot be opened
      */
     public static ConnectionPool open(Connector connector) {
-        return open(connector, connector.options().poolSize(), () -> {});
+        // A caller keeps its connection (route by thread), so each connection's woken callers write to it alone.
+        return open(connector, connector.options().poolSize(), index -> new WakeGroup(), () -> {});
     }
 
     /**
@@ -75,15 +80,16 @@ public final class ConnectionPool implements AutoCloseable {
      *
      * @param connector opens and authenticates connections
      * @param size the number of connections, 1 or more
+     * @param groups the {@link WakeGroup} of the connection at an index (a reconnect asks again)
      * @param onLost told of each broken connection; quick, called on the thread that saw the break
      * @return the pool
      * @throws DragonflyConnectionException when a connection cannot be opened
      */
-    public static ConnectionPool open(Connector connector, int size, Runnable onLost) {
-        ConnectionPool pool = new ConnectionPool(connector, size, onLost);
+    public static ConnectionPool open(Connector connector, int size, IntFunction<WakeGroup> groups, Runnable onLost) {
+        ConnectionPool pool = new ConnectionPool(connector, size, groups, onLost);
         try {
             for (int i = 0; i < pool.connections.length(); i++) {
-                pool.connections.set(i, connector.openPooled(pool.onClosed));
+                pool.connections.set(i, connector.openPooled(pool.onClosed, groups.apply(i)));
             }
         } catch (DragonflyConnectionException e) {
             if (pool.options.requireServerAtStartup() || !Connector.isUnreachable(e) || pool.openCount() > 0) {
@@ -250,7 +256,7 @@ public final class ConnectionPool implements AutoCloseable {
                 continue;
             }
             try {
-                Connection fresh = connector.openPooled(onClosed);
+                Connection fresh = connector.openPooled(onClosed, groups.apply(broken));
                 if (closed) {
                     fresh.close();
                     return;

@@ -64,7 +64,7 @@ public final class Connector {
      * @throws DragonflyConnectionException when the server cannot be reached or refuses the handshake
      */
     public Connection open(Connection.Listener listener) {
-        return open(listener, false);
+        return open(listener, false, new WakeGroup());
     }
 
     /**
@@ -73,14 +73,15 @@ public final class Connector {
      * Dedicated connections and subscribers use {@link #open} and are never tracked.
      *
      * @param listener told when the connection closes later
+     * @param group the connections whose woken callers' writes are combined with this one's ({@link WakeGroup})
      * @return an open, authenticated (and, if asked, tracked) connection
      * @throws DragonflyConnectionException when the server cannot be reached or refuses the handshake
      */
-    public Connection openPooled(Connection.Listener listener) {
-        return open(listener, options.tracking());
+    public Connection openPooled(Connection.Listener listener, WakeGroup group) {
+        return open(listener, options.tracking(), group);
     }
 
-    private Connection open(Connection.Listener listener, boolean track) {
+    private Connection open(Connection.Listener listener, boolean track, WakeGroup group) {
         Socket tcp = new Socket();
         Socket socket = connectSocket(tcp);
         Connection connection;
@@ -93,7 +94,8 @@ public final class Connector {
                     options.timeout(),
                     options.spinWait(),
                     pushHandler,
-                    listener);
+                    listener,
+                    group);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new DragonflyConnectionException(

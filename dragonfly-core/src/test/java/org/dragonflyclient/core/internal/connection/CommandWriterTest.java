@@ -25,7 +25,8 @@ import org.dragonflyclient.core.internal.output.StatusOutput;
 class CommandWriterTest {
 
     private final RecordingStream out = new RecordingStream();
-    private final CommandWriter writer = new CommandWriter(out, new InFlightQueue(), () -> {}, e -> {});
+    private final CommandWriter writer =
+            new CommandWriter(out, new InFlightQueue(), () -> {}, e -> {}, new WakeGroup());
 
     @Test
     void loneSynchronousCommand_isWrittenAtOnce() {
@@ -137,6 +138,64 @@ class CommandWriterTest {
         assertThat(writer.isHolding()).isFalse();
         assertThat(writer.write(sync("c"))).isFalse();
         assertThat(out.writes()).isEmpty();
+    }
+
+    @Test
+    void inAGroup_aWaiterWokenByOneMembersReader_holdsEveryMembersWrites_andItsReturnWritesEachHold() {
+        // A cluster: the caller woken by node A's reader sends its next command to node B.
+        WakeGroup group = new WakeGroup();
+        RecordingStream outA = new RecordingStream();
+        RecordingStream outB = new RecordingStream();
+        CommandWriter nodeA = new CommandWriter(outA, new InFlightQueue(), () -> {}, e -> {}, group);
+        CommandWriter nodeB = new CommandWriter(outB, new InFlightQueue(), () -> {}, e -> {}, group);
+        Command<String> woken = waitingCommand();
+        nodeA.expectWaking(woken);
+
+        nodeB.write(sync("b1"));
+        nodeA.write(sync("a1"));
+        nodeB.write(sync("b2"));
+        assertThat(outA.writes()).isEmpty();
+        assertThat(outB.writes()).isEmpty();
+        assertThat(nodeB.isHolding()).isTrue();
+
+        woken.leaveAwait();
+        nodeA.wokeUp();
+
+        assertThat(outA.writes()).containsExactly(echo("a1"));
+        assertThat(outB.writes()).containsExactly(echo("b1") + echo("b2"));
+        assertThat(nodeA.isHolding()).isFalse();
+        assertThat(nodeB.isHolding()).isFalse();
+    }
+
+    @Test
+    void aClosedMemberLeavesItsGroup_andTheOthersHoldsAreStillWritten() {
+        WakeGroup group = new WakeGroup();
+        RecordingStream outB = new RecordingStream();
+        CommandWriter nodeA = new CommandWriter(new RecordingStream(), new InFlightQueue(), () -> {}, e -> {}, group);
+        CommandWriter nodeB = new CommandWriter(outB, new InFlightQueue(), () -> {}, e -> {}, group);
+        assertThat(group.size()).isEqualTo(2);
+        Command<String> woken = waitingCommand();
+        nodeA.expectWaking(woken);
+        nodeB.write(sync("b"));
+
+        nodeA.close();
+        assertThat(group.size()).isEqualTo(1);
+        woken.leaveAwait();
+        nodeA.wokeUp(); // the waiter leaves its wait on the closed connection
+
+        assertThat(outB.writes()).containsExactly(echo("b"));
+    }
+
+    @Test
+    void writersOfDifferentGroups_doNotHoldEachOther() {
+        // A single server's pool: each connection is a group of its own.
+        RecordingStream other = new RecordingStream();
+        CommandWriter second = new CommandWriter(other, new InFlightQueue(), () -> {}, e -> {}, new WakeGroup());
+        writer.expectWaking(waitingCommand());
+
+        second.write(sync("b"));
+
+        assertThat(other.writes()).containsExactly(echo("b"));
     }
 
     /** A synchronous command: a thread will wait for it. */
