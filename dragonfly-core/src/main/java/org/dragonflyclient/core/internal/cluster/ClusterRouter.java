@@ -335,8 +335,10 @@ public final class ClusterRouter implements AutoCloseable {
                     ? ForkJoinPool.commonPool()
                     : CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS);
             Command<T> again = command.resend();
-            // Re-resolved after a back-off (the slot may have moved meanwhile); an ASK goes where it says.
-            NodeClient to = asking || slot == CommandKeys.ANY ? next : null;
+            // Re-resolved after a back-off (the slot may have moved meanwhile); MOVED and ASK go where
+            // they say, as a synchronous call does: the refused key's slot need not be the slot the
+            // command was routed by (execute(...) of a name whose first argument is not its key).
+            NodeClient to = redirection.namesNode() || slot == CommandKeys.ANY ? next : null;
             // Not on this thread: it may be a connection's reader, and the next node may need connecting.
             executor.execute(() -> attempt(again, to, asking, redirects + 1));
         }
