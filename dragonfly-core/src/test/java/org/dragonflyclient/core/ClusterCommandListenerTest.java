@@ -42,18 +42,22 @@ class ClusterCommandListenerTest {
             String command, @Nullable String node, @Nullable Throwable failure) {}
 
     private static final BlockingQueue<Report> reports = new LinkedBlockingQueue<>();
-    private static final CommandListener recorder = new CommandListener() {
-        @Override
-        public void commandCompleted(String command, long durationNanos, @Nullable Throwable failure) {
-            throw new AssertionError("the client calls the four-argument method");
-        }
 
-        @Override
-        public void commandCompleted(
-                String command, @Nullable String node, long durationNanos, @Nullable Throwable failure) {
-            reports.add(new Report(command, node, failure));
-        }
-    };
+    /** A listener that records every report into {@code into}, and fails if the old method is called. */
+    private static CommandListener recorder(BlockingQueue<Report> into) {
+        return new CommandListener() {
+            @Override
+            public void commandCompleted(String command, long durationNanos, @Nullable Throwable failure) {
+                throw new AssertionError("the client calls the four-argument method");
+            }
+
+            @Override
+            public void commandCompleted(
+                    String command, @Nullable String node, long durationNanos, @Nullable Throwable failure) {
+                into.add(new Report(command, node, failure));
+            }
+        };
+    }
 
     private static TestCluster cluster;
     private static DragonflyClient client;
@@ -64,7 +68,7 @@ class ClusterCommandListenerTest {
         client = DragonflyClient.create(ClientOptions.builder()
                 .clusterNodes(List.of(shared.seeds().split(",")))
                 .timeout(Duration.ofSeconds(5))
-                .commandListener(recorder)
+                .commandListener(recorder(reports))
                 .build());
     }
 
@@ -236,18 +240,7 @@ class ClusterCommandListenerTest {
         BlockingQueue<Report> single = new LinkedBlockingQueue<>();
         try (DragonflyClient one = DragonflyClient.create(ClientOptions.builder()
                 .uri(server.uri())
-                .commandListener(new CommandListener() {
-                    @Override
-                    public void commandCompleted(String command, long durationNanos, @Nullable Throwable failure) {
-                        throw new AssertionError("the client calls the four-argument method");
-                    }
-
-                    @Override
-                    public void commandCompleted(
-                            String command, @Nullable String node, long durationNanos, @Nullable Throwable failure) {
-                        single.add(new Report(command, node, failure));
-                    }
-                })
+                .commandListener(recorder(single))
                 .build())) {
             one.ping();
             one.async().dbsize().join();
