@@ -31,9 +31,15 @@ final class CompositeCommandListener implements CommandListener {
 
     @Override
     public void commandCompleted(String command, long durationNanos, Throwable failure) {
+        commandCompleted(command, null, durationNanos, failure);
+    }
+
+    /** The client calls this one: each listener hears the node too (a cluster's, {@code null} otherwise). */
+    @Override
+    public void commandCompleted(String command, String node, long durationNanos, Throwable failure) {
         for (CommandListener listener : listeners) {
             try {
-                listener.commandCompleted(command, durationNanos, failure);
+                listener.commandCompleted(command, node, durationNanos, failure);
             } catch (RuntimeException e) {
                 logger.warn("CommandListener " + listener + " failed on " + command, e);
             }

@@ -7,7 +7,10 @@ import io.micrometer.observation.ObservationConvention;
 /**
  * Names and tags of command observations. The default follows the OpenTelemetry conventions for
  * database client spans: {@code db.system}, {@code db.operation.name}, {@code server.address},
- * {@code server.port} and {@code db.namespace} (the database index). A bean of this type replaces it.
+ * {@code server.port} and {@code db.namespace} (the database index); in cluster mode also
+ * {@code network.peer.address} and {@code network.peer.port}, the node that served the command
+ * (both {@code multiple} for a command sent to several nodes, {@code none} when it reached none).
+ * A bean of this type replaces it.
  */
 public interface DragonflyCommandObservationConvention extends ObservationConvention<DragonflyCommandContext> {
 
@@ -29,7 +32,10 @@ public interface DragonflyCommandObservationConvention extends ObservationConven
         return NAME;
     }
 
-    /** The OpenTelemetry database client conventions, all low cardinality: one server, a few dozen commands. */
+    /**
+     * The OpenTelemetry database client conventions, all low cardinality: one server (or a cluster's
+     * few nodes), a few dozen commands.
+     */
     final class DefaultConvention implements DragonflyCommandObservationConvention {
 
         static final DefaultConvention INSTANCE = new DefaultConvention();
@@ -46,7 +52,7 @@ public interface DragonflyCommandObservationConvention extends ObservationConven
 
         @Override
         public KeyValues getLowCardinalityKeyValues(DragonflyCommandContext context) {
-            return KeyValues.of(
+            KeyValues server = KeyValues.of(
                     "db.system",
                     SYSTEM,
                     "db.operation.name",
@@ -57,6 +63,11 @@ public interface DragonflyCommandObservationConvention extends ObservationConven
                     context.getServerAddress(),
                     "server.port",
                     Integer.toString(context.getServerPort()));
+            if (context.getNode() == null) {
+                return server;
+            }
+            return server.and(
+                    "network.peer.address", context.getNodeHost(), "network.peer.port", context.getNodePort());
         }
     }
 }

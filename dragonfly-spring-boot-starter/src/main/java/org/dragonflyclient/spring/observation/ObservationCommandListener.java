@@ -11,10 +11,10 @@ import org.dragonflyclient.core.CommandListener;
  * operation.
  *
  * <p>The client tells its listeners about a command when it completes, so the observation is made
- * then: it shows which commands an operation sent, to which server, and how each ended, but its
- * own length is not the command's latency (the {@code dragonfly.commands} timer has that; the
- * context carries it as {@link DragonflyCommandContext#getDurationNanos()} for handlers that want
- * it). Commands completed where no observation is open, which includes asynchronous commands (they
+ * then: it shows which commands an operation sent, to which server (in cluster mode, which node),
+ * and how each ended, but its own length is not the command's latency (the
+ * {@code dragonfly.commands} timer has that; the context carries it as
+ * {@link DragonflyCommandContext#getDurationNanos()} for handlers that want it). Commands completed where no observation is open, which includes asynchronous commands (they
  * complete on the client's I/O thread) and background work, make no observation: without a parent,
  * each would be a trace of its own.
  */
@@ -48,12 +48,18 @@ public class ObservationCommandListener implements CommandListener {
 
     @Override
     public void commandCompleted(String command, long durationNanos, Throwable failure) {
+        commandCompleted(command, null, durationNanos, failure);
+    }
+
+    /** The client calls this one; {@code node} is the cluster node that served the command. */
+    @Override
+    public void commandCompleted(String command, String node, long durationNanos, Throwable failure) {
         Observation parent = registry.getCurrentObservation();
         if (parent == null) {
             return;
         }
         DragonflyCommandContext context =
-                new DragonflyCommandContext(command, serverAddress, serverPort, database, durationNanos);
+                new DragonflyCommandContext(command, serverAddress, serverPort, database, durationNanos, node);
         Observation observation = Observation.createNotStarted(convention, () -> context, registry)
                 .parentObservation(parent)
                 .start();

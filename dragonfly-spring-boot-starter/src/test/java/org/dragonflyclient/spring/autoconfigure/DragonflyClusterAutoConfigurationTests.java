@@ -3,7 +3,11 @@ package org.dragonflyclient.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,6 +18,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import org.dragonflyclient.core.ClientOptions;
+import org.dragonflyclient.core.CommandListener;
 import org.dragonflyclient.core.DragonflyClient;
 import org.dragonflyclient.spring.autoconfigure.health.DragonflyHealthContributorAutoConfiguration;
 import org.dragonflyclient.test.TestCluster;
@@ -89,5 +94,35 @@ class DragonflyClusterAutoConfigurationTests {
                     .containsEntry("nodesReachable", 6)
                     .containsEntry("server", "redis");
         });
+    }
+
+    @Test
+    void everyCommandListenerBean_hearsTheNode(TestCluster cluster) {
+        Set<String> nodes = ConcurrentHashMap.newKeySet();
+        List<String> lambdaHeard = new CopyOnWriteArrayList<>();
+        CommandListener nodeAware = new CommandListener() {
+            @Override
+            public void commandCompleted(String command, long durationNanos, Throwable failure) {
+                throw new AssertionError("the client calls the four-argument method");
+            }
+
+            @Override
+            public void commandCompleted(String command, String node, long durationNanos, Throwable failure) {
+                nodes.add(node);
+            }
+        };
+        runner.withPropertyValues("dragonfly.cluster.nodes=" + cluster.seeds())
+                .withBean("nodeAware", CommandListener.class, () -> nodeAware)
+                .withBean("lambda", CommandListener.class, () -> (command, nanos, failure) -> lambdaHeard.add(command))
+                .run(context -> {
+                    DragonflyClient client = context.getBean(DragonflyClient.class);
+                    for (int i = 0; i < 30; i++) {
+                        client.set("starter-cluster-listener:" + i, "v");
+                    }
+                    Set<String> masters = new HashSet<>();
+                    cluster.masters().forEach(m -> masters.add(m.host() + ":" + m.port()));
+                    assertThat(nodes).isEqualTo(masters);
+                    assertThat(lambdaHeard).hasSize(30).containsOnly("SET");
+                });
     }
 }

@@ -230,6 +230,7 @@ class LocalTierTest {
     @Test
     void getWithLoader_loadsOncePerKeyUnderConcurrency_andThenAnswersLocally() throws Exception {
         DragonflyCache cache = cache();
+        long invalidations = stats(cache).invalidations();
         AtomicInteger loads = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -253,6 +254,9 @@ class LocalTierTest {
             threads.shutdownNow();
         }
         assertThat(loads).hasValue(1);
+        // The loader's write invalidates the key the first miss tracked; on a loaded machine that
+        // push can arrive after the next read and drop its copy, so the reads below wait for it.
+        awaitInvalidation(cache, invalidations);
 
         long hits = stats(cache).hits();
         assertThat(cache.get("k", () -> "not called")).isEqualTo("loaded");

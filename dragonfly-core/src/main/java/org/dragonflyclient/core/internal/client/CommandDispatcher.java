@@ -37,7 +37,8 @@ import org.dragonflyclient.core.internal.resp.CommandEncoder;
  *       across calls, for {@code WATCH}.</li>
  * </ul>
  * Every path stamps the command's deadline from the command timeout and reports the command to the
- * {@link CommandListener} exactly once.
+ * {@link CommandListener} exactly once, with the cluster node that served it ({@code null} on a
+ * single server, where no node is recorded or read).
  *
  * <p>In cluster mode a {@link ClusterRouter} takes the place of the single pool: it picks the node
  * of each command's slot and follows the cluster's redirections, so the synchronous and
@@ -262,6 +263,7 @@ public final class CommandDispatcher {
             observe(c, start);
         }
         Connection connection = pinned != null ? pinned : route(group.get(0), deadline);
+        servedBy(group, connection);
         connection.dispatchAll(group);
         return connection;
     }
@@ -326,6 +328,7 @@ public final class CommandDispatcher {
         exec.waiter(Thread.currentThread());
         Connection connection =
                 held != null ? held : cluster != null ? cluster.route(slot, deadline) : route(exec, deadline);
+        servedBy(observed, connection);
         connection.dispatchEncoded(unit, bytes);
         try {
             return connection.await(exec);
@@ -398,23 +401,46 @@ public final class CommandDispatcher {
 
     private void completed(Command<?> command, long start, Throwable failure) {
         if (listener != CommandListener.NONE) {
-            listener.commandCompleted(command.displayName(), System.nanoTime() - start, failure);
+            listener.commandCompleted(command.displayName(), node(command), System.nanoTime() - start, failure);
         }
     }
 
     /** Reports the command to the listener when its future (not the command itself) completes. */
     private void observe(CompletableFuture<?> result, Command<?> command, long start) {
         if (listener != CommandListener.NONE) {
-            result.whenComplete((value, failure) ->
-                    listener.commandCompleted(command.displayName(), System.nanoTime() - start, failure));
+            result.whenComplete((value, failure) -> listener.commandCompleted(
+                    command.displayName(), node(command), System.nanoTime() - start, failure));
         }
     }
 
     /** Reports the command to the listener when it completes; costs nothing without a listener. */
     private void observe(Command<?> command, long start) {
         if (listener != CommandListener.NONE) {
-            command.whenComplete((value, failure) ->
-                    listener.commandCompleted(command.displayName(), System.nanoTime() - start, failure));
+            command.whenComplete((value, failure) -> listener.commandCompleted(
+                    command.displayName(), node(command), System.nanoTime() - start, failure));
+        }
+    }
+
+    /**
+     * The node reported with a command: {@code null} on a single server (nothing is read or written
+     * there); in cluster mode the node the router recorded on the command, or
+     * {@link CommandListener#NO_NODE} when it failed before one was chosen.
+     */
+    private @Nullable String node(Command<?> command) {
+        if (cluster == null) {
+            return null;
+        }
+        String node = command.node();
+        return node != null ? node : CommandListener.NO_NODE;
+    }
+
+    /** In cluster mode, records on each command the node of the connection that serves it. */
+    private void servedBy(List<Command<?>> commands, Connection connection) {
+        if (cluster != null) {
+            String node = connection.address();
+            for (Command<?> c : commands) {
+                c.node(node);
+            }
         }
     }
 }

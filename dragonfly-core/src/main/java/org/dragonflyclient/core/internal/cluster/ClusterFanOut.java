@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
+import org.dragonflyclient.core.CommandListener;
 import org.dragonflyclient.core.DragonflyException;
 import org.dragonflyclient.core.DragonflyInterruptedException;
 import org.dragonflyclient.core.DragonflyTimeoutException;
@@ -33,6 +34,8 @@ import org.dragonflyclient.core.internal.command.Keyword;
  *       caller is {@code nodeCursor@host:port}; {@code "0"} ends the walk after the last master.
  *       A slot that moves to an already-walked master during the walk may have keys missed.</li>
  * </ul>
+ * The listener hears of such a command once, as the caller sees it: with the node of a
+ * {@code SCAN} page, the one node all parts went to, or {@link CommandListener#SEVERAL_NODES}.
  */
 final class ClusterFanOut {
 
@@ -121,7 +124,8 @@ final class ClusterFanOut {
             parts.add(new CompletableFuture<>());
         }
         // Grouped by node: one write per node, not one per slot.
-        router.submitAll(commands, new ArrayList<>(parts));
+        NodeClient one = router.submitAll(commands, new ArrayList<>(parts));
+        command.node(one != null ? one.address() : CommandListener.SEVERAL_NODES);
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
                 .thenApply(done -> {
                     if (command.name() == Keyword.MGET) {
@@ -154,6 +158,7 @@ final class ClusterFanOut {
         if (masters.isEmpty()) {
             nodes.master(CommandKeys.ANY); // throws: no master known
         }
+        command.node(masters.size() == 1 ? masters.get(0).address() : CommandListener.SEVERAL_NODES);
         List<CompletableFuture<T>> parts = new ArrayList<>(masters.size());
         for (NodeClient master : masters) {
             parts.add(router.submitTo(master, command.part(command.args())));
@@ -211,6 +216,7 @@ final class ClusterFanOut {
         Object[] partArgs = args.clone();
         partArgs[0] = nodeCursor;
         NodeClient walked = node;
+        command.node(walked.address());
         return router.submitTo(node, command.part(partArgs)).thenApply(page -> {
             if (!page.isLast()) {
                 return new ScanPage<>(page.cursor() + "@" + walked.address(), page.keys());

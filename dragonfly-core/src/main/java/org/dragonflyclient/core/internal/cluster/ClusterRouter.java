@@ -107,6 +107,7 @@ public final class ClusterRouter implements AutoCloseable {
         NodeClient node = nodes.master(slot);
         boolean asking = false;
         for (int redirects = 0; ; redirects++) {
+            command.node(node.address()); // for the listener: the last node asked is the one that answered
             DedicatedConnections pool = dedicated ? node.dedicated() : null;
             Connection connection = pool != null ? pool.lease(leaseDeadline) : node.route(attempt.deadline());
             try {
@@ -154,7 +155,7 @@ public final class ClusterRouter implements AutoCloseable {
             result.completeExceptionally(e);
             return result;
         }
-        new AsyncCall<>(slot, false, 0, true, result).attempt(command, null, false, 0);
+        new AsyncCall<>(command, slot, false, 0, true, result).attempt(command, null, false, 0);
         return result;
     }
 
@@ -170,7 +171,7 @@ public final class ClusterRouter implements AutoCloseable {
     public <T> CompletableFuture<T> submitBlocking(Command<T> command, long leaseDeadline) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            new AsyncCall<>(CommandKeys.slot(command), true, leaseDeadline, true, result)
+            new AsyncCall<>(command, CommandKeys.slot(command), true, leaseDeadline, true, result)
                     .attempt(command, null, false, 0);
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
@@ -189,7 +190,7 @@ public final class ClusterRouter implements AutoCloseable {
      */
     <T> CompletableFuture<T> submitTo(NodeClient node, Command<T> command) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        new AsyncCall<>(CommandKeys.ANY, false, 0, false, result).attempt(command, node, false, 0);
+        new AsyncCall<>(command, CommandKeys.ANY, false, 0, false, result).attempt(command, node, false, 0);
         return result;
     }
 
@@ -200,19 +201,24 @@ public final class ClusterRouter implements AutoCloseable {
      *
      * @param commands the commands, their deadlines set
      * @param results their futures, in the same order
+     * @return the one node every command was sent to, or {@code null} when they went to several
+     *     (or some to none)
      */
-    public void submitAll(List<Command<?>> commands, List<CompletableFuture<?>> results) {
+    public @Nullable NodeClient submitAll(List<Command<?>> commands, List<CompletableFuture<?>> results) {
         Map<NodeClient, List<Integer>> groups = new LinkedHashMap<>();
+        boolean allGrouped = true;
         for (int i = 0; i < commands.size(); i++) {
             Command<?> command = commands.get(i);
             try {
                 if (fanOut.handles(command)) {
+                    allGrouped = false;
                     forward(fanOut.submit(command), results.get(i));
                     continue;
                 }
                 NodeClient node = nodes.master(CommandKeys.slot(command));
                 groups.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
             } catch (RuntimeException e) {
+                allGrouped = false;
                 results.get(i).completeExceptionally(e);
             }
         }
@@ -220,6 +226,10 @@ public final class ClusterRouter implements AutoCloseable {
             List<Command<?>> batch = new ArrayList<>(group.getValue().size());
             for (int i : group.getValue()) {
                 batch.add(commands.get(i));
+            }
+            String address = group.getKey().address();
+            for (Command<?> command : batch) {
+                command.node(address);
             }
             Connection connection;
             try {
@@ -234,11 +244,12 @@ public final class ClusterRouter implements AutoCloseable {
             connection.dispatchAll(batch);
             connection.ensureReader();
         }
+        return allGrouped && groups.size() == 1 ? groups.keySet().iterator().next() : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void watchUntyped(Command<?> command, NodeClient node, CompletableFuture<?> result) {
-        new AsyncCall(CommandKeys.slot(command), false, 0, true, result).watch(command, node, 0);
+        new AsyncCall(command, CommandKeys.slot(command), false, 0, true, result).watch(command, node, 0);
     }
 
     @SuppressWarnings("unchecked")
@@ -259,6 +270,9 @@ public final class ClusterRouter implements AutoCloseable {
      * the last attempt.
      */
     private final class AsyncCall<T> {
+        /** The command the dispatcher reports: told the node of each attempt, the last one wins. */
+        private final Command<?> origin;
+
         private final int slot;
         private final boolean dedicated;
         private final long leaseDeadline;
@@ -266,11 +280,13 @@ public final class ClusterRouter implements AutoCloseable {
         private final CompletableFuture<T> result;
 
         AsyncCall(
+                Command<?> origin,
                 int slot,
                 boolean dedicated,
                 long leaseDeadline,
                 boolean followRedirections,
                 CompletableFuture<T> result) {
+            this.origin = origin;
             this.slot = slot;
             this.dedicated = dedicated;
             this.leaseDeadline = leaseDeadline;
@@ -284,6 +300,8 @@ public final class ClusterRouter implements AutoCloseable {
             Connection connection;
             try {
                 node = to != null ? to : nodes.master(slot);
+                // Before the caller's future can complete, which publishes it to the listener.
+                origin.node(node.address());
                 if (dedicated) {
                     DedicatedConnections pool = node.dedicated();
                     connection = pool.lease(leaseDeadline);
@@ -335,8 +353,10 @@ public final class ClusterRouter implements AutoCloseable {
                     ? ForkJoinPool.commonPool()
                     : CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS);
             Command<T> again = command.resend();
-            // Re-resolved after a back-off (the slot may have moved meanwhile); an ASK goes where it says.
-            NodeClient to = asking || slot == CommandKeys.ANY ? next : null;
+            // Re-resolved after a back-off (the slot may have moved meanwhile); MOVED and ASK go where
+            // they say, as a synchronous call does: the refused key's slot need not be the slot the
+            // command was routed by (execute(...) of a name whose first argument is not its key).
+            NodeClient to = redirection.namesNode() || slot == CommandKeys.ANY ? next : null;
             // Not on this thread: it may be a connection's reader, and the next node may need connecting.
             executor.execute(() -> attempt(again, to, asking, redirects + 1));
         }

@@ -3,6 +3,8 @@ package org.dragonflyclient.core.internal.command;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import org.jspecify.annotations.Nullable;
+
 import org.dragonflyclient.core.internal.output.ReplyOutput;
 import org.dragonflyclient.core.internal.output.VoidOutput;
 import org.dragonflyclient.core.internal.resp.DiscardingSink;
@@ -42,6 +44,13 @@ public final class Command<T> extends CompletableFuture<T> {
     private volatile Command<?> nextInFlight;
     /** {@link #NOT_AWAITED}, {@link #AWAITED}, {@link #WAKE_COUNTED} or {@link #LEFT}. */
     private volatile int wakeState;
+    /**
+     * The cluster node that served this command, for its listener; {@code null} on a single server.
+     * A plain field that fills what was alignment padding (the object stays 56 bytes with
+     * compressed oops), written only in cluster mode before the command, or the future the
+     * listener watches, completes: the completion publishes it.
+     */
+    private @Nullable String node;
 
     /**
      * Creates a command.
@@ -168,6 +177,26 @@ public final class Command<T> extends CompletableFuture<T> {
      */
     public boolean leaveAwait() {
         return WAKE.getAndSet(this, LEFT) == WAKE_COUNTED;
+    }
+
+    /**
+     * @return the address ({@code host:port}) of the cluster node that served this command, a
+     *     marker such as {@link org.dragonflyclient.core.CommandListener#SEVERAL_NODES}, or
+     *     {@code null} when no node was chosen (and always on a single server)
+     */
+    public @Nullable String node() {
+        return node;
+    }
+
+    /**
+     * Records which cluster node serves this command (the last one chosen wins, so after a
+     * redirection the node that replied). Cluster use only; not copied by {@link #resend} or
+     * {@link #part}.
+     *
+     * @param address the node's {@code host:port}, or a marker
+     */
+    public void node(String address) {
+        this.node = address;
     }
 
     /** @return the deadline in {@link System#nanoTime()} terms */

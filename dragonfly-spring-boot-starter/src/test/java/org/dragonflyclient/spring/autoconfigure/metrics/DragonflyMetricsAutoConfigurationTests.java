@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -183,6 +184,11 @@ class DragonflyMetricsAutoConfigurationTests {
                     .isEqualTo(client.openConnections());
             assertThat(registry.get("dragonfly.commands.in-flight").gauge().value())
                     .isZero();
+            // A single server's timers keep exactly their tags: no node (that is for a cluster).
+            assertThat(registry.get("dragonfly.commands").timers())
+                    .allSatisfy(timer -> assertThat(timer.getId().getTags())
+                            .extracting(Tag::getKey)
+                            .containsExactlyInAnyOrder("command", "outcome", "exception"));
         });
     }
 

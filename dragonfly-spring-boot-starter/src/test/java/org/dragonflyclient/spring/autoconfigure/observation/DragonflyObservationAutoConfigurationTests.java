@@ -25,13 +25,17 @@ import org.dragonflyclient.spring.TestClients;
 import org.dragonflyclient.spring.autoconfigure.DragonflyAutoConfiguration;
 import org.dragonflyclient.spring.observation.DragonflyCommandContext;
 import org.dragonflyclient.spring.observation.ObservationCommandListener;
+import org.dragonflyclient.test.ClusterNode;
+import org.dragonflyclient.test.TestCluster;
 import org.dragonflyclient.test.TestServer;
+import org.dragonflyclient.test.WithTestServer;
 
 /**
  * Command observations against the shared test server, recorded by Micrometer's
  * {@link TestObservationRegistry}: which commands become observations, with which tags, and that
- * none of them carries a key or a value.
+ * none of them carries a key or a value; in cluster mode (the shared test cluster), the node.
  */
+@WithTestServer
 class DragonflyObservationAutoConfigurationTests {
 
     private static final TestServer SERVER = TestClients.server();
@@ -113,6 +117,31 @@ class DragonflyObservationAutoConfigurationTests {
                     .assertThatError()
                     .isInstanceOf(DragonflyServerException.class);
         });
+    }
+
+    @Test
+    void clusterCommand_namesTheNodeThatServedIt(TestCluster cluster) {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        DragonflyAutoConfiguration.class, DragonflyObservationAutoConfiguration.class))
+                .withBean(ObservationRegistry.class, () -> registry)
+                .withPropertyValues("dragonfly.cluster.nodes=" + cluster.seeds(), "dragonfly.observation.enabled=true")
+                .run(context -> {
+                    DragonflyClient client = context.getBean(DragonflyClient.class);
+                    String key = "observed-cluster-key:" + System.nanoTime();
+                    Observation.createNotStarted("request", registry).observe(() -> client.set(key, "v"));
+                    ClusterNode owner = cluster.masters().stream()
+                            .filter(m -> m.execute("EXISTS", key).equals(":1"))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(commandContexts())
+                            .singleElement()
+                            .satisfies(c -> assertThat(tags(c))
+                                    .contains(
+                                            entry("db.operation.name", "SET"),
+                                            entry("network.peer.address", owner.host()),
+                                            entry("network.peer.port", Integer.toString(owner.port()))));
+                });
     }
 
     @Test
