@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks against a private redis-server and writes the results file and chart.
 #
-#   benchmarks/run.sh                 full suite, 3 rounds (~14 minutes on 2 cores), writes benchmarks/results/<date>.{md,png}
+#   benchmarks/run.sh                 full suite, 3 rounds (~15 minutes on 2 cores), writes benchmarks/results/<date>.{md,png}
 #   benchmarks/run.sh --quick         a few seconds per workload (~2 minutes), writes benchmarks/target/quick-results/
 #   benchmarks/run.sh --only REGEX    only the JMH benchmarks matching REGEX (e.g. GetBenchmark), written under target/
 #   benchmarks/run.sh --busy 1        also runs every round with 1 unrelated CPU-bound process (a tight shell loop)

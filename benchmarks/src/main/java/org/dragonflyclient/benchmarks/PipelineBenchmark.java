@@ -24,6 +24,12 @@ import org.dragonflyclient.benchmarks.client.ClientUnderTest;
  * {@code client.pipeline()}, Jedis {@code Jedis.pipelined()}, Lettuce its documented batching
  * (a connection with auto-flush off, {@code flushCommands()}, then {@code awaitAll}).
  *
+ * <p>Two methods share this setup: {@link #pipeline()} measures throughput (pipelines per second,
+ * and the client CPU per pipeline beside it); {@link #pipelineLatency()} measures, in JMH's
+ * {@code SampleTime} mode, the time of each pipeline, whose percentiles per batch (p50, p99,
+ * p99.9) the report reads from the JSON's {@code primaryMetric.scorePercentiles} (issue 18: a p99
+ * per batch no worse than Jedis's).
+ *
  * <p>Run: {@code benchmarks/run.sh --only PipelineBenchmark}, or against a server you started
  * yourself: {@code BENCHMARK_REDIS=127.0.0.1:PORT java -jar benchmarks/target/benchmarks.jar PipelineBenchmark}
  */
@@ -65,6 +71,14 @@ public class PipelineBenchmark {
 
     @Benchmark
     public void pipeline() {
+        client.pipelineSet(keys, value);
+    }
+
+    /** The same pipeline as {@link #pipeline()}, each one timed: the latency distribution per batch. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void pipelineLatency() {
         client.pipelineSet(keys, value);
     }
 

@@ -97,14 +97,6 @@ record Comparison(Workload workload, Result ours, Result jedis, Result lettuce) 
      * ran minutes apart at most, so a burst of outside load that spoils one round spoils one ratio.
      */
     static double ratio(Result a, Result b) {
-        if (a == null || b == null) {
-            return Double.NaN;
-        }
-        int rounds = Math.min(a.rounds().length, b.rounds().length);
-        double[] ratios = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            ratios[i] = b.rounds()[i] > 0 ? a.rounds()[i] / b.rounds()[i] : Double.NaN;
-        }
-        return JmhResults.median(ratios);
+        return a == null || b == null ? Double.NaN : JmhResults.medianRatio(a.rounds(), b.rounds());
     }
 }

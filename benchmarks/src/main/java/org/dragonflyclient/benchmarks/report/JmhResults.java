@@ -35,6 +35,9 @@ final class JmhResults {
      * @param cpuPerOp median client CPU time per operation in µs ({@code cpu.time.norm} of
      *     {@code ClientCpuProfiler}), NaN without it
      * @param warmup its warm-up, e.g. {@code 6 × 1 s}
+     * @param percentiles for a {@code SampleTime} method, each round's percentiles of the time per
+     *     operation (JMH's {@code primaryMetric.scorePercentiles}, keyed as there: {@code "50.0"},
+     *     {@code "99.0"}, {@code "99.9"}), NaN for a round without this result; empty for the other modes
      */
     record Result(
             String benchmark,
@@ -43,7 +46,8 @@ final class JmhResults {
             double error,
             double bytesPerOp,
             double cpuPerOp,
-            String warmup) {
+            String warmup,
+            Map<String, double[]> percentiles) {
 
         /** @return the median of the rounds' scores */
         double score() {
@@ -64,6 +68,16 @@ final class JmhResults {
                 return 100 * spread / 2 / score;
             }
             return score == 0 ? Double.NaN : 100 * error / score;
+        }
+
+        /**
+         * @param percentile as JMH keys it, e.g. {@code "99.0"}
+         * @return the median over the rounds, in the benchmark's unit (µs/op for the pipeline), NaN
+         *     when not measured
+         */
+        double percentile(String percentile) {
+            double[] values = percentiles.get(percentile);
+            return values == null ? Double.NaN : median(values);
         }
     }
 
@@ -86,6 +100,7 @@ final class JmhResults {
         Map<String, double[]> scores = new LinkedHashMap<>();
         Map<String, double[]> bytes = new LinkedHashMap<>();
         Map<String, double[]> cpu = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> percentiles = new LinkedHashMap<>();
         Map<String, JsonObject> runs = new LinkedHashMap<>();
         JsonObject first = null;
         for (int round = 0; round < files.size(); round++) {
@@ -111,6 +126,15 @@ final class JmhResults {
                     cpu.computeIfAbsent(key, k -> nans(files.size()))[round] =
                             number(secondary.getAsJsonObject("cpu.time.norm").get("score"));
                 }
+                JsonObject primary = run.getAsJsonObject("primaryMetric");
+                if ("sample".equals(string(run, "mode")) && primary.has("scorePercentiles")) {
+                    int r = round;
+                    Map<String, double[]> rounds = percentiles.computeIfAbsent(key, k -> new TreeMap<>());
+                    primary.getAsJsonObject("scorePercentiles")
+                            .entrySet()
+                            .forEach(e -> rounds.computeIfAbsent(e.getKey(), k -> nans(files.size()))[r] =
+                                    number(e.getValue()));
+                }
             }
         }
         List<Result> results = new ArrayList<>();
@@ -129,7 +153,8 @@ final class JmhResults {
                     bytes.containsKey(key) ? median(bytes.get(key)) : Double.NaN,
                     cpu.containsKey(key) ? median(cpu.get(key)) : Double.NaN,
                     run.get("warmupIterations").getAsInt() + " × "
-                            + run.get("warmupTime").getAsString()));
+                            + run.get("warmupTime").getAsString(),
+                    percentiles.getOrDefault(key, Map.of())));
         });
         return new JmhResults(results, first == null ? new JsonObject() : first, files.size());
     }
@@ -142,6 +167,11 @@ final class JmhResults {
                     .forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
         }
         return params;
+    }
+
+    private static String string(JsonObject run, String name) {
+        JsonElement element = run.get(name);
+        return element == null || element.isJsonNull() ? null : element.getAsString();
     }
 
     private static double[] nans(int length) {
@@ -159,6 +189,24 @@ final class JmhResults {
         }
         int middle = present.length / 2;
         return present.length % 2 == 1 ? present[middle] : (present[middle - 1] + present[middle]) / 2;
+    }
+
+    /**
+     * @param a each round's value of one side, or {@code null}
+     * @param b each round's value of the other, or {@code null}
+     * @return the median of the round-by-round ratios a ÷ b: the two sides of one round ran minutes
+     *     apart at most, so a burst of outside load that spoils one round spoils one ratio; NaN when
+     *     no round has both
+     */
+    static double medianRatio(double[] a, double[] b) {
+        if (a == null || b == null) {
+            return Double.NaN;
+        }
+        double[] ratios = new double[Math.min(a.length, b.length)];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = b[i] > 0 ? a[i] / b[i] : Double.NaN;
+        }
+        return median(ratios);
     }
 
     /** JMH writes NaN as the string {@code "NaN"}. */

@@ -60,6 +60,7 @@ final class MarkdownReport {
         busyThroughput();
         issue18Bars();
         cpu();
+        batchLatency();
         allocation();
         poolSize();
         observationCost();
@@ -152,7 +153,15 @@ final class MarkdownReport {
         issue18Bar("quiet: c. 64 threads ≥ 4x Lettuce", rows, Workload.C, false, 4.0);
         cpuBar("quiet", rows);
         cpuBar("busy", busy.rows());
+        latencyBar("quiet", BatchLatency.of(results));
+        latencyBar("busy", BatchLatency.of(busy.results()));
         line();
+    }
+
+    private void latencyBar(String phase, BatchLatency latency) {
+        Verdict verdict = latency.p99Verdict();
+        line("| " + phase + ": e. pipeline p99 per batch ≤ Jedis | " + ratio(latency.ratioToJedis(BatchLatency.P99))
+                + " | " + verdict(verdict) + " |");
     }
 
     private void issue18Bar(String text, List<Comparison> table, Workload w, boolean jedis, double target) {
@@ -177,6 +186,10 @@ final class MarkdownReport {
         line("| " + phase + ": client CPU/op ≤ Jedis on every workload | " + met + " of " + measured + " | "
                 + (measured == 0 ? "not measured" : met == measured ? "**met**" : "**missed** (" + missed + ")")
                 + " |");
+    }
+
+    private static String verdict(Verdict verdict) {
+        return verdict(verdict == Verdict.NOT_MEASURED ? null : verdict == Verdict.MET);
     }
 
     private static String verdict(Boolean met) {
@@ -231,10 +244,48 @@ final class MarkdownReport {
                 .append(" | ")
                 .append(jedis ? ratio(ratio) : "n/a")
                 .append(" | ")
-                .append(
-                        verdict == null
-                                ? ""
-                                : verdict(verdict == Verdict.NOT_MEASURED ? null : verdict == Verdict.MET));
+                .append(verdict == null ? "" : verdict(verdict));
+    }
+
+    /** Workload e timed per batch: p50, p99 and p99.9 per library, and the bar on p99 (issue 18). */
+    private void batchLatency() {
+        BatchLatency quiet = BatchLatency.of(results);
+        BatchLatency busyLatency = busy == null ? null : BatchLatency.of(busy.results());
+        if (!quiet.measured() && (busyLatency == null || !busyLatency.measured())) {
+            return;
+        }
+        line("## e. pipeline of 1,000 SETs: latency per batch");
+        line();
+        line("µs from sending a pipeline to its last reply, each pipeline timed by `PipelineBenchmark.pipelineLatency` "
+                + "(JMH `SampleTime`, the same setup as the throughput row), the median of the rounds' percentiles; "
+                + "ours/Jedis is the median of the round-by-round ratios. The bar (issue 18): our p99 ≤ Jedis's.");
+        line();
+        line("| percentile | ours | Jedis | Lettuce | ours/Jedis | bar | result |");
+        line("|---|---:|---:|---:|---:|---|---|");
+        latencyRows(busyLatency == null ? "" : "quiet: ", quiet);
+        if (busyLatency != null) {
+            latencyRows("busy: ", busyLatency);
+        }
+        line();
+    }
+
+    private void latencyRows(String phase, BatchLatency latency) {
+        for (String p : new String[] {BatchLatency.P50, BatchLatency.P99, BatchLatency.P999}) {
+            Verdict verdict = p.equals(BatchLatency.P99) ? latency.p99Verdict() : null;
+            line("| " + phase + "p" + p.replaceAll("\\.0$", "") + " | " + percentile(latency.ours(), p) + " | "
+                    + percentile(latency.jedis(), p) + " | " + percentile(latency.lettuce(), p) + " | "
+                    + ratio(latency.ratioToJedis(p)) + " | " + (verdict == null ? "" : "≤ Jedis") + " | "
+                    + (verdict == null ? "" : verdict(verdict))
+                    + " |");
+        }
+    }
+
+    private static String percentile(Result r, String percentile) {
+        if (r == null) {
+            return "not available";
+        }
+        double value = r.percentile(percentile);
+        return Double.isNaN(value) ? "not measured" : String.format(Locale.US, "%,.0f µs", value);
     }
 
     private static String micros(Result r) {
@@ -360,6 +411,10 @@ final class MarkdownReport {
                         .append(w == Workload.G ? "Spring Data Redis" : "Lettuce")
                         .append(": no result; see the JMH log.\n");
             }
+        }
+        if (results.contains(Workload.E.benchmark) && !BatchLatency.of(results).measured()) {
+            notes.append("- e. latency per batch: no result for any client (`PipelineBenchmark.pipelineLatency` not "
+                    + "selected, or every fork failed: see the JMH log).\n");
         }
         StringBuilder noisy = new StringBuilder();
         for (Comparison row : rows) {

@@ -88,6 +88,13 @@ public final class ResultsReport {
                         row.workload().label(), format(row.ratioToJedis()), format(row.ratioToLettuce()));
             }
         }
+        BatchLatency latency = BatchLatency.of(results);
+        System.out.printf(
+                "%-40s p99 ours/Jedis %-10s bar %-26s %s%n",
+                "e. latency per batch",
+                format(latency.ratioToJedis(BatchLatency.P99)),
+                "p99 ≤ Jedis",
+                latency.p99Verdict().text);
         System.out.println("Wrote " + markdown + (chart == null ? "" : " and " + chart));
     }
 
