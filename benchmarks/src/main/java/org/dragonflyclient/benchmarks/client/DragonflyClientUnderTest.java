@@ -15,12 +15,22 @@ import org.dragonflyclient.core.Pipeline;
  * the client with the spin off ({@code 0}) or longer; pass it with JMH's {@code -jvmArgsPrepend},
  * which keeps the forks' heap settings ({@code -jvmArgsAppend} would replace them).
  */
-final class DragonflyClientUnderTest implements ClientUnderTest {
+public class DragonflyClientUnderTest implements ClientUnderTest {
 
-    private final DragonflyClient client;
+    /** The client every operation goes to. */
+    protected final DragonflyClient client;
 
     /** @param poolSize connections, or 0 for the client's default */
     DragonflyClientUnderTest(BenchmarkServer server, int poolSize) {
+        this(DragonflyClient.create(options(server, poolSize)));
+    }
+
+    /** @param client a connected client, closed with this one (the cluster adapter passes its own) */
+    protected DragonflyClientUnderTest(DragonflyClient client) {
+        this.client = client;
+    }
+
+    private static ClientOptions options(BenchmarkServer server, int poolSize) {
         ClientOptions.Builder options =
                 ClientOptions.builder().host(server.host()).port(server.port());
         if (poolSize > 0) {
@@ -30,7 +40,7 @@ final class DragonflyClientUnderTest implements ClientUnderTest {
         if (spinWaitMicros != null) {
             options.spinWait(Duration.of(Long.parseLong(spinWaitMicros), ChronoUnit.MICROS));
         }
-        this.client = DragonflyClient.create(options.build());
+        return options.build();
     }
 
     @Override
