@@ -11,7 +11,13 @@ import org.dragonflyclient.core.DragonflyClient;
 final class DragonflyClusterClientUnderTest extends DragonflyClientUnderTest implements ClusterClientUnderTest {
 
     DragonflyClusterClientUnderTest(ClusterSeeds seeds) {
-        super(DragonflyClient.create("redis://" + seeds + "?cluster=true"));
+        super(DragonflyClient.create("redis://" + seeds + "?cluster=true" + spinWait()));
+    }
+
+    /** As the single-server adapter: {@code -Dbenchmark.spinWaitMicros=N} for A/B runs of the spin budget. */
+    private static String spinWait() {
+        String micros = System.getProperty("benchmark.spinWaitMicros");
+        return micros == null ? "" : "&spinWait=" + micros + "us";
     }
 
     @Override

@@ -235,6 +235,26 @@ class SpinWaitTest {
     }
 
     @Test
+    void timeTheSpinningThreadSpendsOffTheCpu_isNotChargedToItsBudget() {
+        // Each check sleeps 2 ms: 20 ms of wall time until the 10th check holds, a few hundred
+        // microseconds of the thread's own CPU at most (the sleeps' system calls). The budget is
+        // 5 ms of CPU: counted in wall time, this spin would end at its third check. The first
+        // MARK_YIELDS checks, before the CPU clock is first read, are charged at a fixed estimate.
+        SpinWait spin = patient(TimeUnit.MILLISECONDS.toNanos(5));
+        AtomicInteger checks = new AtomicInteger();
+        SpinWait.Probe<AtomicInteger> tenthCheck = count -> {
+            sleep(2);
+            return count.incrementAndGet() >= 10;
+        };
+
+        assertThat(spin.await(tenthCheck, checks, HUGE)).isTrue();
+        assertThat(checks).hasValue(10);
+        assertThat(SpinWait.MARK_YIELDS * SpinWait.YIELD_CPU_NANOS)
+                .as("the estimate for the checks before the clock is read leaves most of a default budget")
+                .isLessThan(TimeUnit.MICROSECONDS.toNanos(50));
+    }
+
+    @Test
     void aYieldThatLostTheCore_endsTheSpinAsAMiss() {
         // Every yield counts as lost: without that rule this spin would last 30 s.
         SpinWait spin = new SpinWait(HUGE, 0, false);
