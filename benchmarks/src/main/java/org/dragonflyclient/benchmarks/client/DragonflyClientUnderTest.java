@@ -36,11 +36,17 @@ public class DragonflyClientUnderTest implements ClientUnderTest {
         if (poolSize > 0) {
             options.poolSize(poolSize);
         }
-        String spinWaitMicros = System.getProperty("benchmark.spinWaitMicros");
-        if (spinWaitMicros != null) {
-            options.spinWait(Duration.of(Long.parseLong(spinWaitMicros), ChronoUnit.MICROS));
+        Duration spinWait = spinWaitOverride();
+        if (spinWait != null) {
+            options.spinWait(spinWait);
         }
         return options.build();
+    }
+
+    /** @return the spin budget {@code -Dbenchmark.spinWaitMicros=N} asks for, or {@code null} for the default */
+    protected static Duration spinWaitOverride() {
+        String micros = System.getProperty("benchmark.spinWaitMicros");
+        return micros == null ? null : Duration.of(Long.parseLong(micros), ChronoUnit.MICROS);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.dragonflyclient.benchmarks.cluster;
 
+import java.time.Duration;
+
 import org.dragonflyclient.benchmarks.client.DragonflyClientUnderTest;
 import org.dragonflyclient.core.DragonflyClient;
 
@@ -16,8 +18,8 @@ final class DragonflyClusterClientUnderTest extends DragonflyClientUnderTest imp
 
     /** As the single-server adapter: {@code -Dbenchmark.spinWaitMicros=N} for A/B runs of the spin budget. */
     private static String spinWait() {
-        String micros = System.getProperty("benchmark.spinWaitMicros");
-        return micros == null ? "" : "&spinWait=" + micros + "us";
+        Duration spinWait = spinWaitOverride();
+        return spinWait == null ? "" : "&spinWait=" + spinWait.toNanos() / 1000 + "us";
     }
 
     @Override
